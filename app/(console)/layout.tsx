@@ -1,0 +1,13 @@
+import type { ReactNode } from "react";
+import { ConsoleNav } from "@/components/layout/console-nav";
+import { requirePageAgent } from "@/lib/auth/guard";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const agent = await requirePageAgent();
+  return (
+    <>
+      <ConsoleNav agent={agent} />
+      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+    </>
+  );
+}

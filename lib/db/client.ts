@@ -1,0 +1,43 @@
+import "server-only";
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import { embeddedDatabaseUrl } from "@/lib/db/owner-file";
+import * as schema from "@/lib/db/schema";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type DatabaseHandle = {
+  db: Database;
+  sql: postgres.Sql;
+  close: () => Promise<void>;
+};
+
+/** One pool on any PostgreSQL wire-protocol server: a real server or the embedded PGlite. */
+export function connectDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    connection: { application_name: "contact-sync-console" },
+  });
+  return { db: drizzle(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+/** Where this process finds its database: DATABASE_URL, else the running embedded owner. */
+export function databaseUrl(): string {
+  const settings = env();
+  return settings.DATABASE_URL ?? embeddedDatabaseUrl(settings.dataDir);
+}
+
+let shared: DatabaseHandle | undefined;
+
+export function db(): Database {
+  shared ??= connectDatabase(databaseUrl());
+  return shared.db;
+}
+
+export async function closeSharedDatabase() {
+  await shared?.close();
+  shared = undefined;
+}

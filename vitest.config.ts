@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -11,6 +12,13 @@ export default defineConfig({
   test: {
     include: ["{lib,sandbox,scripts,components,app}/**/*.test.ts"],
     environment: "node",
+    // Tests never touch a developer's .data folder; secrets are fresh for every run.
+    env: {
+      DATA_DIR: ".data-test",
+      ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      LOG_LEVEL: "warn",
+    },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { ZodError } from "zod";
 import { registerAgentCommands } from "./cli/agent.mts";
+import { registerOrgCommands } from "./cli/org.mts";
 
 const program = new Command("cli")
   .description("Contact Sync Console command line")
@@ -9,6 +10,7 @@ const program = new Command("cli")
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
 registerAgentCommands(program);
+registerOrgCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -124,6 +124,8 @@ CREATE TABLE "sync_runs" (
 	"total" integer,
 	"counts" jsonb,
 	"error" text,
+	"heartbeat_at" timestamp with time zone,
+	"people_written" integer,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL

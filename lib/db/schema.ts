@@ -207,6 +207,9 @@ export const syncRuns = pgTable(
     total: integer("total"),
     counts: jsonb("counts").$type<RunCounts>(),
     error: text("error"),
+    // Written with every progress update; an active run whose heartbeat stopped was cut off.
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
+    peopleWritten: integer("people_written"),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     createdAt: createdAt(),

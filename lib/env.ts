@@ -38,6 +38,7 @@ const settingsSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SANDBOX: z.enum(["on", "off"]).optional(),
   SANDBOX_PORT: port(3939),
+  SANDBOX_CLIENT_SECRET: z.string().min(16, "at least 16 characters").optional(),
   SALESFORCE_SAMPLES_DIR: z.string().trim().min(1).default("../shared/salesforce-samples"),
   TEST_DATABASE_URL: postgresUrl.optional(),
   CHROMIUM_PATH: optionalText,
@@ -111,27 +112,35 @@ function required(embedded: boolean, name: string, fallback: string) {
 function requireSecrets(settings: Settings) {
   if (!settings.NEXTAUTH_SECRET) required(false, "NEXTAUTH_SECRET", "");
   if (!settings.ENCRYPTION_KEY) required(false, "ENCRYPTION_KEY", "");
-  return { NEXTAUTH_SECRET: settings.NEXTAUTH_SECRET!, ENCRYPTION_KEY: settings.ENCRYPTION_KEY! };
+  return {
+    NEXTAUTH_SECRET: settings.NEXTAUTH_SECRET!,
+    ENCRYPTION_KEY: settings.ENCRYPTION_KEY!,
+    // A sandbox next to PostgreSQL (SANDBOX=on) gets a fresh secret each start unless one is set.
+    SANDBOX_CLIENT_SECRET: settings.SANDBOX_CLIENT_SECRET ?? randomBytes(24).toString("base64url"),
+  };
 }
 
 // On the embedded default nothing is configured, so the secrets are generated once and kept in
 // the data folder beside the database they protect.
 function embeddedSecrets(dataDir: string, settings: Settings) {
   const file = path.join(dataDir, "secrets.json");
-  let stored: { NEXTAUTH_SECRET?: string; ENCRYPTION_KEY?: string } = {};
+  type Secrets = { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string; SANDBOX_CLIENT_SECRET: string };
+  let stored: Partial<Secrets> = {};
   if (existsSync(file)) stored = JSON.parse(readFileSync(file, "utf8"));
 
   const secrets = {
     NEXTAUTH_SECRET: settings.NEXTAUTH_SECRET ?? stored.NEXTAUTH_SECRET,
     ENCRYPTION_KEY: settings.ENCRYPTION_KEY ?? stored.ENCRYPTION_KEY,
+    SANDBOX_CLIENT_SECRET: settings.SANDBOX_CLIENT_SECRET ?? stored.SANDBOX_CLIENT_SECRET,
   };
-  if (secrets.NEXTAUTH_SECRET && secrets.ENCRYPTION_KEY) {
-    return secrets as { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string };
+  if (secrets.NEXTAUTH_SECRET && secrets.ENCRYPTION_KEY && secrets.SANDBOX_CLIENT_SECRET) {
+    return secrets as Secrets;
   }
 
-  const generated = {
+  const generated: Secrets = {
     NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
     ENCRYPTION_KEY: secrets.ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
+    SANDBOX_CLIENT_SECRET: secrets.SANDBOX_CLIENT_SECRET ?? randomBytes(24).toString("base64url"),
   };
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, JSON.stringify({ ...stored, ...generated }, null, 2), { mode: 0o600 });

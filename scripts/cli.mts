@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { ZodError } from "zod";
 import { registerAgentCommands } from "./cli/agent.mts";
 import { registerOrgCommands } from "./cli/org.mts";
+import { registerSyncCommands } from "./cli/sync.mts";
 
 const program = new Command("cli")
   .description("Contact Sync Console command line")
@@ -11,6 +12,7 @@ const program = new Command("cli")
 
 registerAgentCommands(program);
 registerOrgCommands(program);
+registerSyncCommands(program);
 
 try {
   await program.parseAsync(process.argv);

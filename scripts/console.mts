@@ -2,7 +2,10 @@
 // the sandbox Salesforce org on the embedded default, then Next.js as a child process. Stops
 // them in reverse order on SIGINT/SIGTERM so the data folder is always closed cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import { ensureFirstAdmin } from "@/lib/agents/first-admin";
+import { ensureDemoOrganisation } from "@/lib/demo/demo-organisation";
+import { startConsoleSandbox } from "@/lib/demo/start-sandbox";
 import { connectDatabase } from "@/lib/db/client";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -21,7 +24,21 @@ function settingsOrExit() {
   }
 }
 
+async function exitIfPortTaken(host: string, port: number) {
+  const free = await new Promise<boolean>((resolve) => {
+    const probe = createServer()
+      .once("error", () => resolve(false))
+      .listen(port, host, () => probe.close(() => resolve(true)));
+  });
+  if (free) return;
+  process.stderr.write(
+    `Port ${port} on ${host} is already in use: stop what runs there or set PORT.\n`,
+  );
+  process.exit(1);
+}
+
 const settings = settingsOrExit();
+await exitIfPortTaken(settings.HOST, settings.PORT);
 const log = logger();
 let embedded: EmbeddedDatabase | undefined;
 let stopping = false;
@@ -43,6 +60,19 @@ if (settings.embedded) {
       `\nFirst admin created. Sign in at ${settings.NEXTAUTH_URL} with\n  email:    ${admin.email}\n  password: ${admin.password}\nThis password is shown only now.\n\n`,
     );
   }
+}
+
+const sandbox = settings.SANDBOX === "on" ? await startConsoleSandbox(settings) : undefined;
+if (sandbox) {
+  const accounts = sandbox.org
+    .records("Account")
+    .map((account) => ({ id: String(account.Id), name: String(account.Name) }));
+  const demo = await ensureDemoOrganisation(database.db, accounts, {
+    loginUrl: sandbox.loginUrl,
+    clientId: sandbox.clientId,
+    clientSecret: sandbox.clientSecret,
+  });
+  log.info({ created: demo.created }, "demo organisation ready");
 }
 
 const nextBin = "node_modules/next/dist/bin/next";
@@ -67,6 +97,7 @@ async function shutdown(code: number) {
     next.kill("SIGTERM");
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   }
+  await sandbox?.close();
   await database.close();
   await embedded?.stop();
   log.info("console stopped");

@@ -3,7 +3,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { embeddedUrl, readOwner, removeOwner, writeOwner } from "@/lib/db/owner-file";
+import { claimOwner, embeddedUrl, publishPort, releaseOwner } from "@/lib/db/owner-file";
+import { PGliteSessionQueue } from "@/lib/db/pglite-session-queue";
 
 export type EmbeddedDatabase = { url: string; port: number; stop: () => Promise<void> };
 
@@ -17,25 +18,33 @@ type Options = {
 export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedDatabase> {
   const { dataDir } = options;
   if (dataDir) {
-    const owner = readOwner(dataDir);
-    if (owner) {
-      throw new Error(
-        `The embedded database in ${dataDir} is already open in process ${owner.pid}; stop that one first.`,
-      );
-    }
     mkdirSync(dataDir, { recursive: true });
+    claimOwner(dataDir);
   }
 
+  try {
+    return await serve(options);
+  } catch (error) {
+    if (dataDir) releaseOwner(dataDir);
+    throw error;
+  }
+}
+
+async function serve({ dataDir, port: wantedPort }: Options): Promise<EmbeddedDatabase> {
   const pglite = await PGlite.create(dataDir ? path.join(dataDir, "pgdata") : undefined);
   const server = new PGLiteSocketServer({
     db: pglite,
     host: "127.0.0.1",
-    port: options.port,
+    port: wantedPort,
     maxConnections: 200,
   });
+  // Replaces the library's per-message queue before any connection arrives; see the queue's notes.
+  (server as unknown as { queryQueue: PGliteSessionQueue }).queryQueue = new PGliteSessionQueue(
+    pglite,
+  );
   await server.start();
   const port = Number(server.getServerConn().split(":").pop());
-  if (dataDir) writeOwner(dataDir, port);
+  if (dataDir) publishPort(dataDir, port);
 
   let stopped = false;
   return {
@@ -46,7 +55,7 @@ export async function startEmbeddedDatabase(options: Options): Promise<EmbeddedD
       stopped = true;
       await server.stop();
       await pglite.close();
-      if (dataDir) removeOwner(dataDir);
+      if (dataDir) releaseOwner(dataDir);
     },
   };
 }

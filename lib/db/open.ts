@@ -2,7 +2,7 @@ import "server-only";
 import { connectDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { embeddedUrl, readOwner } from "@/lib/db/owner-file";
+import { DataFolderInUse, waitForEmbeddedUrl } from "@/lib/db/owner-file";
 import { env } from "@/lib/env";
 
 /**
@@ -14,10 +14,19 @@ export async function openDatabase(): Promise<DatabaseHandle> {
   const settings = env();
   if (settings.DATABASE_URL) return connectDatabase(settings.DATABASE_URL);
 
-  const owner = readOwner(settings.dataDir);
-  if (owner) return connectDatabase(embeddedUrl(owner.port));
+  const running = await waitForEmbeddedUrl(settings.dataDir);
+  if (running) return connectDatabase(running);
 
-  const embedded = await startEmbeddedDatabase({ dataDir: settings.dataDir, port: 0 });
+  let embedded;
+  try {
+    embedded = await startEmbeddedDatabase({ dataDir: settings.dataDir, port: 0 });
+  } catch (error) {
+    // Another process claimed the folder a moment ago: use it through its socket.
+    if (!(error instanceof DataFolderInUse)) throw error;
+    const url = await waitForEmbeddedUrl(settings.dataDir);
+    if (!url) throw error;
+    return connectDatabase(url);
+  }
   const handle = connectDatabase(embedded.url);
   await migrateDatabase(handle.db);
   return {

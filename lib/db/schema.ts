@@ -258,6 +258,121 @@ export const auditEvents = pgTable(
   (t) => [index("audit_events_org_created_idx").on(t.organisationId, t.createdAt)],
 );
 
+// A half-done wizard, one per organisation and agent: the answers as typed, valid or not, so
+// a reload or a call cut short loses nothing. Saving the config removes the draft.
+export const syncConfigDrafts = pgTable(
+  "sync_config_drafts",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    agentId: uuid("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    answers: jsonb("answers").notNull(),
+    step: integer("step").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.agentId] })],
+);
+
+export const previewStatus = pgEnum("sync_preview_status", ["computing", "ready", "failed"]);
+
+// A computed preview, kept so its table can be paged, searched and exported on the server.
+// Only the newest preview of each agent and organisation is kept.
+export const syncPreviews = pgTable(
+  "sync_previews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    agentId: uuid("agent_id").references(() => agents.id, { onDelete: "set null" }),
+    config: jsonb("config").notNull(),
+    // The saved version previewed; null for answers not saved yet.
+    configVersion: integer("config_version"),
+    status: previewStatus("status").notNull().default("computing"),
+    phase: text("phase"),
+    processed: integer("processed").notNull().default(0),
+    total: integer("total"),
+    counts: jsonb("counts").$type<RunCounts>(),
+    warnings: jsonb("warnings").$type<{ contactId: string; message: string }[]>(),
+    positionsToCreate: text("positions_to_create").array(),
+    error: text("error"),
+    issues: jsonb("issues").$type<{ path: string; message: string }[]>(),
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("sync_previews_org_created_idx").on(t.organisationId, t.createdAt)],
+);
+
+export const syncPreviewEntries = pgTable(
+  "sync_preview_entries",
+  {
+    previewId: uuid("preview_id")
+      .notNull()
+      .references(() => syncPreviews.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    outcome: recordOutcome("outcome").notNull(),
+    salesforceContactId: text("salesforce_contact_id"),
+    contactName: text("contact_name"),
+    contactEmail: text("contact_email"),
+    accountName: text("account_name"),
+    customerId: uuid("customer_id"),
+    customerName: text("customer_name"),
+    reason: text("reason"),
+    // The plan entry as the table shows it: contact, customers, desired person, changes.
+    entry: jsonb("entry").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.previewId, t.seq] }),
+    index("sync_preview_entries_outcome_idx").on(t.previewId, t.outcome),
+  ],
+);
+
+export const scheduleKind = pgEnum("sync_schedule_kind", ["sync", "full_reconcile"]);
+
+// When an organisation syncs on its own: one row per kind. The rule is either every N hours from
+// midnight or a cron expression, both read in the organisation's time zone.
+export const syncSchedules = pgTable(
+  "sync_schedules",
+  {
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    kind: scheduleKind("kind").notNull(),
+    everyHours: integer("every_hours"),
+    cron: text("cron"),
+    paused: boolean("paused").notNull().default(false),
+    // Null while paused. A scheduler claims a due schedule by moving this forward, so a due run
+    // is queued once however many processes run a scheduler.
+    nextRunAt: timestamp("next_run_at", { withTimezone: true }),
+    lastDueAt: timestamp("last_due_at", { withTimezone: true }),
+    updatedBy: uuid("updated_by").references(() => agents.id, { onDelete: "set null" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.kind] }),
+    check("sync_schedules_one_rule", sql`(${t.everyHours} is null) <> (${t.cron} is null)`),
+    index("sync_schedules_due_idx")
+      .on(t.nextRunAt)
+      .where(sql`not ${t.paused}`),
+  ],
+);
+
+// An agent's typed confirmation of a run that stopped as a mass removal. The run may then
+// remove as many People as it showed, and stops again if a fresh plan removes more.
+export const syncRunConfirmations = pgTable("sync_run_confirmations", {
+  runId: uuid("run_id")
+    .primaryKey()
+    .references(() => syncRuns.id, { onDelete: "cascade" }),
+  agentId: uuid("agent_id").references(() => agents.id, { onDelete: "set null" }),
+  removals: integer("removals").notNull(),
+  createdAt: createdAt(),
+});
+
 export type Agent = typeof agents.$inferSelect;
 export type Organisation = typeof organisations.$inferSelect;
 export type Customer = typeof customers.$inferSelect;
@@ -266,3 +381,7 @@ export type Position = typeof positions.$inferSelect;
 export type SalesforceConnection = typeof salesforceConnections.$inferSelect;
 export type SyncConfigRow = typeof syncConfigs.$inferSelect;
 export type SyncRun = typeof syncRuns.$inferSelect;
+export type SyncPreview = typeof syncPreviews.$inferSelect;
+export type SyncConfigDraft = typeof syncConfigDrafts.$inferSelect;
+export type SyncSchedule = typeof syncSchedules.$inferSelect;
+export type SyncRunConfirmation = typeof syncRunConfirmations.$inferSelect;

@@ -1,0 +1,137 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Transaction } from "@/lib/db/client";
+import type { Plan, PlanEntry } from "@/lib/sync/plan-types";
+
+// Apply writes a plan inside the caller's transaction with a few multi-row statements per
+// outcome: each batch travels as one jsonb parameter, so no statement grows with the number of
+// bind parameters and nothing is written one person at a time.
+const BATCH = 5_000;
+
+export type ApplyResult = { peopleWritten: number; recordsWritten: number };
+
+type ApplyInput = { organisationId: string; runId: string; plan: Plan };
+
+function batches<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  return out;
+}
+
+function rowOf(entry: PlanEntry) {
+  const person = entry.desired!;
+  return {
+    id: entry.personId,
+    customer_id: person.customerId,
+    salesforce_contact_id: person.salesforceContactId,
+    first_name: person.firstName,
+    last_name: person.lastName,
+    email: person.email,
+    phones: person.phones,
+    positions: person.positions,
+    custom_fields: person.customFields,
+  };
+}
+
+const recordset = sql.raw(`jsonb_to_recordset(r.rows) as v(
+  id uuid, customer_id uuid, salesforce_contact_id text, first_name text, last_name text,
+  email text, phones jsonb, positions text[], custom_fields jsonb)`);
+
+async function count(query: Promise<unknown>) {
+  const result = (await query) as { count?: number };
+  return result.count ?? 0;
+}
+
+export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<ApplyResult> {
+  const { organisationId, runId, plan } = input;
+  const byOutcome = (outcome: PlanEntry["outcome"]) =>
+    plan.entries.filter((e) => e.outcome === outcome);
+  let peopleWritten = 0;
+
+  if (plan.positionsToCreate.length > 0) {
+    await tx.execute(sql`
+      insert into positions (organisation_id, name)
+      select ${organisationId}::uuid, name from unnest(${plan.positionsToCreate}::text[]) as name
+      on conflict do nothing`);
+  }
+
+  for (const batch of batches(byOutcome("create"))) {
+    const rows = JSON.stringify(batch.map(rowOf));
+    peopleWritten += await count(
+      tx.execute(sql`
+        insert into people (organisation_id, customer_id, source, salesforce_contact_id, first_name,
+          last_name, email, phones, positions, custom_fields, last_run_id)
+        select ${organisationId}::uuid, v.customer_id, 'salesforce', v.salesforce_contact_id,
+          v.first_name, v.last_name, v.email, v.phones, v.positions, v.custom_fields, ${runId}::uuid
+        from (select ${rows}::jsonb as rows) r, ${recordset}
+        on conflict (organisation_id, customer_id, salesforce_contact_id) do nothing`),
+    );
+  }
+
+  for (const batch of batches(byOutcome("update"))) {
+    const rows = JSON.stringify(batch.map(rowOf));
+    peopleWritten += await count(
+      tx.execute(sql`
+        update people p set first_name = v.first_name, last_name = v.last_name, email = v.email,
+          phones = v.phones, positions = v.positions, custom_fields = v.custom_fields,
+          archived_at = null, last_run_id = ${runId}::uuid, updated_at = now()
+        from (select ${rows}::jsonb as rows) r, ${recordset}
+        where p.id = v.id and p.organisation_id = ${organisationId}::uuid and p.source = 'salesforce'`),
+    );
+  }
+
+  const archiveIds = byOutcome("archive").map((e) => e.personId!);
+  for (const ids of batches(archiveIds)) {
+    peopleWritten += await count(
+      tx.execute(sql`
+        update people set archived_at = now(), last_run_id = ${runId}::uuid, updated_at = now()
+        where id = any(${ids}::uuid[]) and organisation_id = ${organisationId}::uuid
+          and source = 'salesforce' and archived_at is null`),
+    );
+  }
+
+  const deleteIds = byOutcome("delete").map((e) => e.personId!);
+  for (const ids of batches(deleteIds)) {
+    peopleWritten += await count(
+      tx.execute(sql`
+        delete from people where id = any(${ids}::uuid[])
+          and organisation_id = ${organisationId}::uuid and source = 'salesforce'`),
+    );
+  }
+
+  const recordsWritten = await writeRunRecords(tx, runId, plan);
+  return { peopleWritten, recordsWritten };
+}
+
+/** One row per plan entry, so a run's page can list and filter what happened to each contact. */
+async function writeRunRecords(tx: Transaction, runId: string, plan: Plan) {
+  let written = 0;
+  let seq = 0;
+  for (const batch of batches(plan.entries)) {
+    const rows = JSON.stringify(
+      batch.map((entry) => ({
+        seq: seq++,
+        salesforce_contact_id: entry.contact.id,
+        customer_id: entry.customer?.id ?? null,
+        person_id: entry.personId,
+        outcome: entry.outcome,
+        reason: entry.reason,
+        detail: {
+          contact: entry.contact,
+          customer: entry.customer?.name ?? null,
+          changes: entry.changes.length > 0 ? entry.changes : undefined,
+        },
+      })),
+    );
+    written += await count(
+      tx.execute(sql`
+        insert into sync_run_records (run_id, seq, salesforce_contact_id, customer_id, person_id,
+          outcome, reason, detail)
+        select ${runId}::uuid, v.seq, v.salesforce_contact_id, v.customer_id, v.person_id,
+          v.outcome::sync_record_outcome, v.reason, v.detail
+        from jsonb_to_recordset(${rows}::jsonb) as v(seq int, salesforce_contact_id text,
+          customer_id uuid, person_id uuid, outcome text, reason text, detail jsonb)`),
+    );
+  }
+  return written;
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import type { Database } from "@/lib/db/client";
+import type { Organisation } from "@/lib/db/schema";
+import { configInvalid, SyncError } from "@/lib/sync/errors";
+import { loadSyncInputs } from "@/lib/sync/load-inputs";
+import { createPlanner } from "@/lib/sync/plan";
+import type { Plan } from "@/lib/sync/plan-types";
+import type { SyncConfig } from "@/lib/sync/config";
+import { buildSyncQueries } from "@/lib/sync/soql-split";
+import type { ContactSource } from "@/lib/sync/source";
+import { validateConfig } from "@/lib/sync/validate";
+
+export type Progress = {
+  phase: "validating" | "fetching" | "planning";
+  processed: number;
+  total: number | null;
+};
+
+export type PlanRequest = {
+  db: Database;
+  organisation: Organisation;
+  config: SyncConfig;
+  source: ContactSource;
+  apiVersion?: string;
+  onProgress?: (progress: Progress) => void | Promise<void>;
+};
+
+export type ComputedPlan = { plan: Plan; queries: string[] };
+
+/**
+ * The shared front half of a preview and a run: validate the config against the live describe,
+ * build the SOQL, stream every page into the planner, and check nothing went missing.
+ */
+export async function computePlan(request: PlanRequest): Promise<ComputedPlan> {
+  const { db, organisation, source, onProgress } = request;
+  await onProgress?.({ phase: "validating", processed: 0, total: null });
+
+  const describes = await source.describes();
+  const validated = validateConfig(request.config, describes);
+  if (!validated.ok) throw configInvalid(validated.issues);
+
+  const queries = buildSyncQueries(validated.config, validated.fieldTypes, {
+    apiVersion: request.apiVersion,
+  });
+  const inputs = await loadSyncInputs(db, organisation.id);
+  const planner = createPlanner({
+    config: validated.config,
+    fieldTypes: validated.fieldTypes,
+    defaultCountry: organisation.defaultCountry,
+    customers: inputs.customers,
+    positionNames: inputs.positionNames,
+    existingPeople: inputs.existingPeople,
+  });
+
+  let processed = 0;
+  let total = 0;
+  for (const soql of queries) {
+    let queryTotal: number | null = null;
+    let received = 0;
+    for await (const page of source.query(soql)) {
+      if (queryTotal === null) {
+        queryTotal = page.totalSize;
+        total += page.totalSize;
+      }
+      planner.add(page.records);
+      received += page.records.length;
+      processed += page.records.length;
+      await onProgress?.({ phase: "fetching", processed, total });
+    }
+    // The source checks this too; a plan is never built on a short read, whatever the source.
+    if (queryTotal !== null && received !== queryTotal) {
+      throw new SyncError(
+        `Salesforce said ${queryTotal} records match but sent ${received}; nothing was changed. Run the sync again.`,
+      );
+    }
+  }
+
+  await onProgress?.({ phase: "planning", processed, total });
+  return { plan: planner.finish(), queries };
+}

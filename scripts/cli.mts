@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { ZodError } from "zod";
 import { registerAgentCommands } from "./cli/agent.mts";
 import { registerOrgCommands } from "./cli/org.mts";
+import { runSandbox } from "./cli/sandbox.mts";
 import { registerSyncCommands } from "./cli/sync.mts";
 
 const program = new Command("cli")
@@ -14,8 +15,16 @@ registerAgentCommands(program);
 registerOrgCommands(program);
 registerSyncCommands(program);
 
+program
+  .command("sandbox")
+  .description("start the sandbox Salesforce org alone (see `cli sandbox --help`)")
+  .helpOption(false)
+  .allowUnknownOption();
+
 try {
-  await program.parseAsync(process.argv);
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === "sandbox") await runSandbox(rest);
+  else await program.parseAsync(process.argv);
 } catch (error) {
   const message =
     error instanceof ZodError

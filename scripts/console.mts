@@ -9,6 +9,8 @@ import { startConsoleSandbox } from "@/lib/demo/start-sandbox";
 import { connectDatabase } from "@/lib/db/client";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { salesforceExecutor } from "@/lib/jobs/salesforce-executor";
+import { startWorkers } from "@/lib/jobs/start-workers";
 import { childProcessEnv, ConfigurationError, env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
@@ -75,6 +77,12 @@ if (sandbox) {
   log.info({ created: demo.created }, "demo organisation ready");
 }
 
+const workers = await startWorkers({
+  databaseUrl: embedded?.url ?? settings.DATABASE_URL!,
+  db: database.db,
+  execute: salesforceExecutor(database.db),
+});
+
 const nextBin = "node_modules/next/dist/bin/next";
 const next: ChildProcess = spawn(
   process.execPath,
@@ -97,6 +105,7 @@ async function shutdown(code: number) {
     next.kill("SIGTERM");
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   }
+  await workers.stop({ timeoutMs: 20_000 });
   await sandbox?.close();
   await database.close();
   await embedded?.stop();

@@ -51,7 +51,8 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
   if (plan.positionsToCreate.length > 0) {
     await tx.execute(sql`
       insert into positions (organisation_id, name)
-      select ${organisationId}::uuid, name from unnest(${plan.positionsToCreate}::text[]) as name
+      select ${organisationId}::uuid, name
+      from jsonb_array_elements_text(${JSON.stringify(plan.positionsToCreate)}::jsonb) as name
       on conflict do nothing`);
   }
 
@@ -85,8 +86,8 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
     peopleWritten += await count(
       tx.execute(sql`
         update people set archived_at = now(), last_run_id = ${runId}::uuid, updated_at = now()
-        where id = any(${ids}::uuid[]) and organisation_id = ${organisationId}::uuid
-          and source = 'salesforce' and archived_at is null`),
+        where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+          and organisation_id = ${organisationId}::uuid and source = 'salesforce' and archived_at is null`),
     );
   }
 
@@ -94,7 +95,8 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
   for (const ids of batches(deleteIds)) {
     peopleWritten += await count(
       tx.execute(sql`
-        delete from people where id = any(${ids}::uuid[])
+        delete from people
+        where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
           and organisation_id = ${organisationId}::uuid and source = 'salesforce'`),
     );
   }

@@ -31,7 +31,10 @@ export const configFormatDoc = `## Sync config files
       "valueMap": [{ "salesforceValue": "Billing", "positionName": "Billing Contact" }],
       "unmapped": "ignore"
     },
-    "phones": [{ "field": "Phone", "type": "work" }, { "field": "MobilePhone", "type": "mobile" }],
+    "phones": [
+      { "field": "Phone", "type": "work" },
+      { "field": "MobilePhone", "type": "mobile" }
+    ],
     "parentLevelStorage": false,
     "additional": {
       "customFieldMappings": [{ "salesforceField": "Department", "personField": "department" }],

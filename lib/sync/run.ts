@@ -4,6 +4,7 @@ import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { organisations, syncRuns, type SyncRun } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
+import { holdRunForConfirmation, massRemovalHold } from "@/lib/health/mass-removal-guard";
 import { applyPlan } from "@/lib/sync/apply";
 import { computePlan, type Progress } from "@/lib/sync/compute-plan";
 import { configVersionById, currentConfig } from "@/lib/sync/config-store";
@@ -76,6 +77,7 @@ async function markAbandonedRuns(db: Database, organisationId: string) {
 
 export type RunResult =
   | { status: "succeeded"; run: SyncRun; plan: Plan; peopleWritten: number }
+  | { status: "awaiting_confirmation"; run: SyncRun; plan: Plan; message: string }
   | { status: "failed"; run: SyncRun; error: string };
 
 /**
@@ -110,6 +112,12 @@ export async function executeRun(
       onProgress: throttledProgress(db, runId),
     });
 
+    const hold = await massRemovalHold(db, { runId, organisationId: run.organisationId, plan });
+    if (hold) {
+      const held = await holdRunForConfirmation(db, runId, plan, hold);
+      return { status: "awaiting_confirmation", run: held, plan, message: hold.message };
+    }
+
     await reportProgress(db, runId, {
       phase: "applying",
       processed: plan.records.received,
@@ -126,9 +134,12 @@ export async function executeRun(
           peopleWritten: applied.peopleWritten,
           finishedAt: new Date(),
         })
-        .where(eq(syncRuns.id, runId))
+        .where(and(eq(syncRuns.id, runId), eq(syncRuns.status, "running")))
         .returning();
-      return { run: done!, peopleWritten: applied.peopleWritten };
+      // Someone marked the run interrupted meanwhile: roll back rather than apply twice.
+      if (!done)
+        throw new SyncError("This run was stopped while it was applying; nothing was changed.");
+      return { run: done, peopleWritten: applied.peopleWritten };
     });
     log.info({ counts: plan.counts, peopleWritten: finished.peopleWritten }, "run finished");
     return { status: "succeeded", plan, ...finished };

@@ -142,6 +142,11 @@ export function registerSyncCommands(program: Command) {
           printJson({ runId: result.run.id, status: "failed", error: result.error });
         throw new Error(`Sync failed: ${result.error}`);
       }
+      if (result.status === "awaiting_confirmation") {
+        if (options.json)
+          printJson({ runId: result.run.id, status: result.status, counts: result.plan.counts });
+        throw new Error(`Sync ${result.run.id} is waiting: ${result.message}`);
+      }
       if (options.json) {
         return printJson({
           runId: result.run.id,

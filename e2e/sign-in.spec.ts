@@ -13,7 +13,7 @@ test.describe("signing in", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
 
     await expect(page.getByRole("heading", { name: "Organisations", exact: true })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "No organisations yet" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Demo Organisation" })).toBeVisible();
     await expect(page.getByTestId("signed-in-agent")).toHaveText(`${agent.email} (agent)`);
 
     await page.getByRole("button", { name: "Sign out" }).click();

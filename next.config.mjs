@@ -15,6 +15,8 @@ const nextConfig = {
   ],
   // Types are checked once, by `npm run typecheck` in the test command, not again in every build.
   typescript: { ignoreBuildErrors: true },
+  // Server-action arguments can hold Salesforce credentials: never print them in development.
+  logging: { serverFunctions: false },
   agentRules: false,
   experimental: { agentUpgrade: false },
 };

@@ -111,6 +111,16 @@ CREATE TABLE "sync_configs" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "sync_cursors" (
+	"organisation_id" uuid PRIMARY KEY NOT NULL,
+	"config_id" uuid NOT NULL,
+	"inputs_digest" text NOT NULL,
+	"positions" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"pass_complete" boolean DEFAULT true NOT NULL,
+	"full_pending" boolean DEFAULT false NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "sync_preview_entries" (
 	"preview_id" uuid NOT NULL,
 	"seq" integer NOT NULL,
@@ -141,6 +151,7 @@ CREATE TABLE "sync_previews" (
 	"positions_to_create" text[],
 	"error" text,
 	"issues" jsonb,
+	"first_look" jsonb,
 	"heartbeat_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"finished_at" timestamp with time zone
@@ -210,6 +221,8 @@ ALTER TABLE "sync_config_drafts" ADD CONSTRAINT "sync_config_drafts_organisation
 ALTER TABLE "sync_config_drafts" ADD CONSTRAINT "sync_config_drafts_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_configs" ADD CONSTRAINT "sync_configs_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_configs" ADD CONSTRAINT "sync_configs_created_by_agents_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."agents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_cursors" ADD CONSTRAINT "sync_cursors_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sync_cursors" ADD CONSTRAINT "sync_cursors_config_id_sync_configs_id_fk" FOREIGN KEY ("config_id") REFERENCES "public"."sync_configs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_preview_entries" ADD CONSTRAINT "sync_preview_entries_preview_id_sync_previews_id_fk" FOREIGN KEY ("preview_id") REFERENCES "public"."sync_previews"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_previews" ADD CONSTRAINT "sync_previews_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sync_previews" ADD CONSTRAINT "sync_previews_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ConsoleNav } from "@/components/layout/console-nav";
+import { Providers } from "@/components/providers";
 import { requirePageAgent } from "@/lib/auth/guard";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -7,7 +8,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <>
       <ConsoleNav agent={agent} />
-      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+      <main className="mx-auto max-w-6xl px-6 py-8">
+        <Providers>{children}</Providers>
+      </main>
     </>
   );
 }

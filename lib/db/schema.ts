@@ -300,6 +300,8 @@ export const syncPreviews = pgTable(
     positionsToCreate: text("positions_to_create").array(),
     error: text("error"),
     issues: jsonb("issues").$type<{ path: string; message: string }[]>(),
+    // The first records through the map, shown while the full plan is still being computed.
+    firstLook: jsonb("first_look"),
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -373,6 +375,34 @@ export const syncRunConfirmations = pgTable("sync_run_confirmations", {
   createdAt: createdAt(),
 });
 
+/**
+ * Where an organisation's incremental runs read on from, per Salesforce object: the last record
+ * applied, and until when each pass still re-reads the overlap window below it (absent: closed).
+ */
+export type CursorPosition = { modstamp: string; id: string; windowUntil?: string };
+export type CursorPositions = Partial<
+  Record<"Contact" | "AccountContactRelation" | "Account", CursorPosition>
+>;
+
+// One row per organisation: the last (SystemModstamp, Id) applied for each object, and what the
+// positions are valid for. A new config version or changed customers make the next run full.
+export const syncCursors = pgTable("sync_cursors", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  configId: uuid("config_id")
+    .notNull()
+    .references(() => syncConfigs.id, { onDelete: "cascade" }),
+  // Digest of the customers, positions and default country the positions were synced with.
+  inputsDigest: text("inputs_digest").notNull(),
+  positions: jsonb("positions").$type<CursorPositions>().notNull().default({}),
+  // False while an incremental pass stopped part-way (API limit); the next one resumes exactly.
+  passComplete: boolean("pass_complete").notNull().default(true),
+  // A full run (a reconcile) was paused: the next run is full whatever its schedule says.
+  fullPending: boolean("full_pending").notNull().default(false),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type Agent = typeof agents.$inferSelect;
 export type Organisation = typeof organisations.$inferSelect;
 export type Customer = typeof customers.$inferSelect;
@@ -385,3 +415,4 @@ export type SyncPreview = typeof syncPreviews.$inferSelect;
 export type SyncConfigDraft = typeof syncConfigDrafts.$inferSelect;
 export type SyncSchedule = typeof syncSchedules.$inferSelect;
 export type SyncRunConfirmation = typeof syncRunConfirmations.$inferSelect;
+export type SyncCursor = typeof syncCursors.$inferSelect;

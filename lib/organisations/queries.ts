@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, sql } from "drizzle-orm";
+import { asc, countDistinct, eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { customers, organisations, salesforceConnections } from "@/lib/db/schema";
 
@@ -8,10 +8,13 @@ export async function listOrganisations(db: Database) {
     .select({
       id: organisations.id,
       name: organisations.name,
-      customerCount: sql<number>`(select count(*)::int from ${customers} where ${customers.organisationId} = ${organisations.id})`,
-      connected: sql<boolean>`exists (select 1 from ${salesforceConnections} where ${salesforceConnections.organisationId} = ${organisations.id})`,
+      customerCount: countDistinct(customers.id),
+      connected: sql<boolean>`bool_or(${salesforceConnections.id} is not null)`,
     })
     .from(organisations)
+    .leftJoin(customers, eq(customers.organisationId, organisations.id))
+    .leftJoin(salesforceConnections, eq(salesforceConnections.organisationId, organisations.id))
+    .groupBy(organisations.id)
     .orderBy(asc(organisations.name));
 }
 

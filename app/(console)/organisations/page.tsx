@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { HealthBadge } from "@/components/organisations/health-badge";
 import { Card } from "@/components/ui/card";
 import { requirePageAgent } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
+import { organisationsHealth } from "@/lib/health/organisation-health";
 import { listOrganisations } from "@/lib/organisations/queries";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +11,10 @@ export const dynamic = "force-dynamic";
 export default async function OrganisationsPage() {
   await requirePageAgent();
   const organisations = await listOrganisations(db());
+  const health = await organisationsHealth(
+    db(),
+    organisations.map((org) => org.id),
+  );
 
   return (
     <div className="space-y-6">
@@ -30,6 +36,7 @@ export default async function OrganisationsPage() {
               </th>
               <th scope="col">Customers</th>
               <th scope="col">Salesforce</th>
+              <th scope="col">Health</th>
             </tr>
           </thead>
           <tbody>
@@ -42,6 +49,7 @@ export default async function OrganisationsPage() {
                 </td>
                 <td>{org.customerCount}</td>
                 <td>{org.connected ? "Connected" : "Not connected"}</td>
+                <td>{health.get(org.id) && <HealthBadge health={health.get(org.id)!} />}</td>
               </tr>
             ))}
           </tbody>

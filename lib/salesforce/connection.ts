@@ -64,6 +64,7 @@ export class SalesforceConnection {
   async request(path: string, init: RequestInit = {}): Promise<HttpResponse> {
     let tokens = await this.session();
     for (let attempt = 0; ; attempt++) {
+      await this.options.beforeRequest?.(path);
       const response = await this.send(tokens, path, init);
       if (response.status !== 401 || attempt > 0) return response;
       this.options.log?.({ path: path.split("?")[0] }, "salesforce session expired, renewing");

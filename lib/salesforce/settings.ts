@@ -42,6 +42,11 @@ export interface ConnectionOptions {
   /** Retries of a GET after a dropped connection or a 502/503/504. */
   retries?: number;
   describeTtlMs?: number;
+  /**
+   * Called before every data API call (each counts against the org's daily limit); throwing
+   * stops the call from being sent. A sync's API budget counts and stops calls here.
+   */
+  beforeRequest?: (path: string) => void | Promise<void>;
   log?: (fields: Record<string, unknown>, message: string) => void;
 }
 

@@ -10,7 +10,13 @@ const BATCH = 5_000;
 
 export type ApplyResult = { peopleWritten: number; recordsWritten: number };
 
-type ApplyInput = { organisationId: string; runId: string; plan: Plan };
+type ApplyInput = {
+  organisationId: string;
+  runId: string;
+  plan: Plan;
+  /** Where this plan's run records start: a run applied page by page writes several plans. */
+  firstSeq?: number;
+};
 
 function batches<T>(items: T[]): T[][] {
   const out: T[][] = [];
@@ -38,8 +44,14 @@ const recordset = sql.raw(`jsonb_to_recordset(r.rows) as v(
   email text, phones jsonb, positions text[], custom_fields jsonb)`);
 
 async function count(query: Promise<unknown>) {
-  const result = (await query) as { count?: number };
+  const result = (await query.catch(withoutParameters)) as { count?: number };
   return result.count ?? 0;
+}
+
+// drizzle's error quotes the failed statement's parameters, a batch of People's names and
+// emails, and the run logs the error it gets: pass on the database's own error instead.
+function withoutParameters(error: unknown): never {
+  throw error instanceof Error && error.cause instanceof Error ? error.cause : error;
 }
 
 export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<ApplyResult> {
@@ -73,7 +85,8 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
     const rows = JSON.stringify(batch.map(rowOf));
     peopleWritten += await count(
       tx.execute(sql`
-        update people p set first_name = v.first_name, last_name = v.last_name, email = v.email,
+        update people p set salesforce_contact_id = v.salesforce_contact_id,
+          first_name = v.first_name, last_name = v.last_name, email = v.email,
           phones = v.phones, positions = v.positions, custom_fields = v.custom_fields,
           archived_at = null, last_run_id = ${runId}::uuid, updated_at = now()
         from (select ${rows}::jsonb as rows) r, ${recordset}
@@ -101,14 +114,14 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
     );
   }
 
-  const recordsWritten = await writeRunRecords(tx, runId, plan);
+  const recordsWritten = await writeRunRecords(tx, runId, plan, input.firstSeq ?? 0);
   return { peopleWritten, recordsWritten };
 }
 
 /** One row per plan entry, so a run's page can list and filter what happened to each contact. */
-async function writeRunRecords(tx: Transaction, runId: string, plan: Plan) {
+async function writeRunRecords(tx: Transaction, runId: string, plan: Plan, firstSeq: number) {
   let written = 0;
-  let seq = 0;
+  let seq = firstSeq;
   for (const batch of batches(plan.entries)) {
     const rows = JSON.stringify(
       batch.map((entry) => ({

@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/client";
 import type { Organisation } from "@/lib/db/schema";
 import { configInvalid, SyncError } from "@/lib/sync/errors";
 import { loadSyncInputs } from "@/lib/sync/load-inputs";
+import { foldMergesInPlan } from "@/lib/sync/merges/fold-plan";
 import { createPlanner } from "@/lib/sync/plan";
 import type { Plan } from "@/lib/sync/plan-types";
 import type { SyncConfig } from "@/lib/sync/config";
@@ -76,5 +77,6 @@ export async function computePlan(request: PlanRequest): Promise<ComputedPlan> {
   }
 
   await onProgress?.({ phase: "planning", processed, total });
-  return { plan: planner.finish(), queries };
+  const plan = await foldMergesInPlan(planner.finish(), source, inputs.existingPeople);
+  return { plan, queries };
 }

@@ -16,7 +16,7 @@ import { validateConfig } from "@/lib/sync/validate";
 
 async function collect(source: ContactSource, soql: string): Promise<SalesforceRecord[]> {
   const records: SalesforceRecord[] = [];
-  for await (const page of source.query(soql)) records.push(...page.records);
+  for await (const page of source.query(soql, { small: true })) records.push(...page.records);
   return records;
 }
 

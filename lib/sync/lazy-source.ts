@@ -1,4 +1,5 @@
-import type { ContactSource } from "@/lib/sync/source";
+import { SyncError } from "@/lib/sync/errors";
+import type { ContactSource, QueryHints, QueryPage } from "@/lib/sync/source";
 
 /**
  * A source opened on first use. A run or preview started in the background opens Salesforce
@@ -8,12 +9,18 @@ import type { ContactSource } from "@/lib/sync/source";
 export function lazySource(open: () => Promise<ContactSource>): ContactSource {
   let opened: Promise<ContactSource> | undefined;
   const source = () => (opened ??= open());
+  const pages = (read: (s: ContactSource) => AsyncIterable<QueryPage>) => ({
+    async *[Symbol.asyncIterator]() {
+      yield* read(await source());
+    },
+  });
   return {
     describes: async () => (await source()).describes(),
-    query: (soql) => ({
-      async *[Symbol.asyncIterator]() {
-        yield* (await source()).query(soql);
-      },
-    }),
+    query: (soql, hints?: QueryHints) => pages((s) => s.query(soql, hints)),
+    queryAll: (soql, hints?: QueryHints) =>
+      pages((s) => {
+        if (!s.queryAll) throw new SyncError("This source cannot read deleted records.");
+        return s.queryAll(soql, hints);
+      }),
   };
 }

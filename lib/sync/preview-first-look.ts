@@ -67,7 +67,7 @@ export async function computeFirstLook(input: {
   });
 
   const rows: FirstLookRow[] = [];
-  for await (const page of source.query(`${soql} LIMIT ${FIRST_LOOK_ROWS}`)) {
+  for await (const page of source.query(`${soql} LIMIT ${FIRST_LOOK_ROWS}`, { small: true })) {
     for (const record of page.records) {
       const mapped = mapRow(readSyncRow(record), context);
       const { placement, skip } = mapped.result;

@@ -9,6 +9,8 @@ import { applyPlan } from "@/lib/sync/apply";
 import { computePlan, type Progress } from "@/lib/sync/compute-plan";
 import { configVersionById, currentConfig } from "@/lib/sync/config-store";
 import { RunAlreadyGoing, SyncError } from "@/lib/sync/errors";
+import { pauseIfApiLimit } from "@/lib/sync/budget/pause-run";
+import { type PreparedRun, prepareRun, type RunOptions } from "@/lib/sync/incremental/prepare-run";
 import type { Plan } from "@/lib/sync/plan-types";
 import type { ContactSource } from "@/lib/sync/source";
 
@@ -78,6 +80,7 @@ async function markAbandonedRuns(db: Database, organisationId: string) {
 export type RunResult =
   | { status: "succeeded"; run: SyncRun; plan: Plan; peopleWritten: number }
   | { status: "awaiting_confirmation"; run: SyncRun; plan: Plan; message: string }
+  | { status: "paused_api_limit"; run: SyncRun; message: string }
   | { status: "failed"; run: SyncRun; error: string };
 
 /**
@@ -88,6 +91,7 @@ export async function executeRun(
   db: Database,
   runId: string,
   source: ContactSource,
+  options: RunOptions = {},
 ): Promise<RunResult> {
   const log = logger().child({ runId });
   const [run] = await db
@@ -98,17 +102,22 @@ export async function executeRun(
   if (!run) throw new SyncError("This run is not waiting to start; it may have run already.");
   log.info({ organisationId: run.organisationId, trigger: run.trigger }, "run started");
 
+  let prepared: PreparedRun | undefined;
   try {
     const [organisation] = await db
       .select()
       .from(organisations)
       .where(eq(organisations.id, run.organisationId));
     const config = await configVersionById(db, run.configId);
+    const base = { db, run, organisation: organisation!, config: config!.config, source };
+    prepared = await prepareRun({ ...base, options });
+    if (prepared.mode === "incremental") return await prepared.execute();
+    const { commitCursor, source: fetchSource } = prepared;
     const { plan } = await computePlan({
       db,
       organisation: organisation!,
       config: config!.config,
-      source,
+      source: fetchSource,
       onProgress: throttledProgress(db, runId),
     });
 
@@ -125,6 +134,7 @@ export async function executeRun(
     });
     const finished = await db.transaction(async (tx) => {
       const applied = await applyPlan(tx, { organisationId: run.organisationId, runId, plan });
+      await commitCursor(tx);
       const [done] = await tx
         .update(syncRuns)
         .set({
@@ -144,6 +154,8 @@ export async function executeRun(
     log.info({ counts: plan.counts, peopleWritten: finished.peopleWritten }, "run finished");
     return { status: "succeeded", plan, ...finished };
   } catch (error) {
+    const paused = await pauseIfApiLimit(db, run, error, prepared?.mode ?? "full");
+    if (paused) return paused;
     const message = failureMessage(error, log);
     const [failed] = await db
       .update(syncRuns)
@@ -157,11 +169,17 @@ export async function executeRun(
 function failureMessage(error: unknown, log: ReturnType<typeof logger>) {
   if (error instanceof SyncError || (error instanceof Error && error.name === "SalesforceError")) {
     log.warn({ reason: error.message }, "run failed");
-    return error.message;
+    return error instanceof SyncError ? error.message : salesforceFailure(error);
   }
   const eventId = randomUUID();
   log.error({ err: error, eventId }, "run failed unexpectedly");
   return `The sync failed on our side (event ${eventId}); People were left as they were. Try again, and give the event id to engineering if it repeats.`;
+}
+
+function salesforceFailure({ message, code }: Error & { code?: string }) {
+  if (/nothing was changed/i.test(message)) return message;
+  const mayPass = ["connection_dropped", "unreachable", "salesforce_error"].includes(code ?? "");
+  return `${message} People were left as they were.${mayPass ? " Run the sync again." : ""}`;
 }
 
 async function reportProgress(

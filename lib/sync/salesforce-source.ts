@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import {
+  type ConnectionOptions,
   createSalesforceConnection,
   queryPages,
   type SalesforceConnection,
@@ -12,6 +13,17 @@ import {
   saveTokens,
   type StoredConnection,
 } from "@/lib/salesforce-connections/store";
+import {
+  createApiBudget,
+  DEFAULT_API_BUDGET_SHARE,
+  LIMITS_PATH,
+  type OrgLimits,
+} from "@/lib/sync/budget/api-budget";
+import {
+  DEFAULT_BULK_THRESHOLD,
+  queryBySize,
+  type SizeOptions,
+} from "@/lib/sync/bulk/query-by-size";
 import type { OrgDescribes, SObjectDescribe } from "@/lib/sync/describe";
 import { SyncError } from "@/lib/sync/errors";
 import type { ContactSource } from "@/lib/sync/source";
@@ -38,17 +50,37 @@ export function settingsOf(stored: StoredConnection): SalesforceSettings {
  * Known limit: renewals are single within one connection, not across processes; two processes
  * renewing at once each sign in, which Salesforce allows for both flows the console uses.
  */
-export function connectionFor(db: Database, stored: StoredConnection): SalesforceConnection {
+export function connectionFor(
+  db: Database,
+  stored: StoredConnection,
+  options: ConnectionOptions = {},
+): SalesforceConnection {
   const log = logger().child({ organisationId: stored.organisationId });
   return createSalesforceConnection(settingsOf(stored), {
     onTokens: (tokens) => saveTokens(db, stored.organisationId, tokens),
     log: (fields, message) => log.info(fields, message),
+    ...options,
   });
 }
 
+export type SourceOptions = {
+  /** Records above which a query goes through Bulk API 2.0; Infinity for REST only. */
+  bulkThreshold?: number;
+  bulkPollIntervalMs?: number;
+  /** Share of the org's API requests left today this source may use; null for no limit. */
+  apiBudgetShare?: number | null;
+  /** Told which transport each full query took (logged too). */
+  onTransport?: SizeOptions["onTransport"];
+};
+
+/**
+ * The organisation's org as a source: Bulk API 2.0 for large queries, queryAll for deleted and
+ * merged records, and an API budget read from /limits on the first call.
+ */
 export async function openContactSource(
   db: Database,
   organisationId: string,
+  options: SourceOptions = {},
 ): Promise<ContactSource> {
   const stored = await loadConnection(db, organisationId);
   if (!stored) {
@@ -56,7 +88,22 @@ export async function openContactSource(
       "This organisation has no Salesforce connection yet: connect Salesforce first.",
     );
   }
-  const connection = connectionFor(db, stored);
+  const share =
+    options.apiBudgetShare === undefined ? DEFAULT_API_BUDGET_SHARE : options.apiBudgetShare;
+  const budget =
+    share === null
+      ? null
+      : createApiBudget(() => connection.requestJson<OrgLimits>(LIMITS_PATH), share);
+  const connection = connectionFor(db, stored, { beforeRequest: budget?.beforeRequest });
+  const log = logger().child({ organisationId });
+  const sizes = {
+    bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
+    bulkPollIntervalMs: options.bulkPollIntervalMs,
+    onTransport: (transport: "rest" | "bulk", soql: string, count: number | null) => {
+      log.info({ transport, count }, "query transport chosen");
+      options.onTransport?.(transport, soql, count);
+    },
+  };
 
   return {
     describes: async (): Promise<OrgDescribes> => {
@@ -71,6 +118,11 @@ export async function openContactSource(
         AccountContactRelation: relation as SObjectDescribe | null,
       };
     },
-    query: (soql) => queryPages(connection, soql),
+    query: (soql, hints) =>
+      hints?.small
+        ? queryPages(connection, soql, { batchSize: hints.batchSize })
+        : queryBySize(connection, soql, sizes),
+    queryAll: (soql, hints) =>
+      queryPages(connection, soql, { scanAll: true, batchSize: hints?.batchSize }),
   };
 }

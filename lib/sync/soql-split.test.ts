@@ -37,8 +37,10 @@ describe("planSyncQueries", () => {
     });
     const queries = planSyncQueries(config, types);
 
-    // 566 Ids fit in 15,000 characters beside the rest of the query: 566 + 566 + 566 + 302.
-    expect(queries.map((q) => q.groups[0]?.rules[0]?.values.length)).toEqual([566, 566, 566, 302]);
+    // 491 Ids fit in 15,000 characters beside the rest of the query, each quote sent as %27.
+    expect(queries.map((q) => q.groups[0]?.rules[0]?.values.length)).toEqual([
+      491, 491, 491, 491, 36,
+    ]);
     for (const { soql } of queries) {
       expect(measureRequestTarget(soql)).toBeLessThanOrEqual(15_000);
       expect(soql).toMatch(/ WHERE AccountId IN \('001.*'\) AND Email != null$/);

@@ -29,7 +29,17 @@ export class QueryTooLongError extends Error {
  * queryAll because it is the longer of the two paths.
  */
 export function measureRequestTarget(soql: string, apiVersion = DEFAULT_API_VERSION): number {
-  return `/services/data/v${apiVersion}/queryAll?q=`.length + encodeURIComponent(soql).length;
+  return `/services/data/v${apiVersion}/queryAll?q=`.length + encodedLength(soql);
+}
+
+/**
+ * Length of text in a query string as sent: encodeURIComponent leaves `'` alone, but fetch's URL
+ * parser then writes every `'` of a query string as %27, three characters.
+ */
+export function encodedLength(text: string): number {
+  let quotes = 0;
+  for (const char of text) if (char === "'") quotes += 1;
+  return encodeURIComponent(text).length + 2 * quotes;
 }
 
 export type SyncQuery = {
@@ -107,9 +117,7 @@ const SEPARATOR_LENGTH = encodeURIComponent(", ").length;
 function encodedListLength(rule: FilterRule, values: string[], types: FieldTypes): number {
   return values.reduce(
     (sum, value, i) =>
-      sum +
-      encodeURIComponent(formatListValue(rule, value, types)).length +
-      (i ? SEPARATOR_LENGTH : 0),
+      sum + encodedLength(formatListValue(rule, value, types)) + (i ? SEPARATOR_LENGTH : 0),
     0,
   );
 }
@@ -121,7 +129,7 @@ function packValues(rule: FilterRule, budget: number, types: FieldTypes): string
   let used = 0;
 
   for (const value of rule.values) {
-    const size = encodeURIComponent(formatListValue(rule, value, types)).length;
+    const size = encodedLength(formatListValue(rule, value, types));
     if (chunk.length > 0 && used + SEPARATOR_LENGTH + size > budget) {
       chunks.push(chunk);
       chunk = [];

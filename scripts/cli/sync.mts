@@ -142,6 +142,10 @@ export function registerSyncCommands(program: Command) {
           printJson({ runId: result.run.id, status: "failed", error: result.error });
         throw new Error(`Sync failed: ${result.error}`);
       }
+      if (result.status === "paused_api_limit") {
+        if (options.json) printJson({ runId: result.run.id, status: result.status });
+        throw new Error(`Sync ${result.run.id} ${result.message}`);
+      }
       if (result.status === "awaiting_confirmation") {
         if (options.json)
           printJson({ runId: result.run.id, status: result.status, counts: result.plan.counts });

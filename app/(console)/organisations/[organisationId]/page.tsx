@@ -2,10 +2,13 @@ import { ConfigCard } from "@/components/organisations/config-card";
 import { ConnectionCard } from "@/components/organisations/connection-card";
 import { HealthBadge } from "@/components/organisations/health-badge";
 import { RunsCard } from "@/components/organisations/runs-card";
+import { ScheduleCard } from "@/components/schedules/schedule-card";
 import { hasRole, requirePageAgent } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { loadOverview } from "@/lib/organisations/overview";
 import { pageOrganisation } from "@/lib/organisations/page-organisation";
+import { ruleOf } from "@/lib/schedules/schedule-rule";
+import { listSchedules } from "@/lib/schedules/schedule-store";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +18,13 @@ export default async function OrganisationOverviewPage({ params }: Props) {
   const agent = await requirePageAgent();
   const organisation = await pageOrganisation((await params).organisationId);
   const overview = await loadOverview(db(), organisation);
+  const schedules = (await listSchedules(db(), organisation.id)).map((s) => ({
+    kind: s.kind,
+    description: s.description,
+    paused: s.paused,
+    nextRunAt: s.nextRunAt?.toISOString() ?? null,
+    rule: ruleOf(s),
+  }));
 
   return (
     <div className="space-y-6">
@@ -40,6 +50,12 @@ export default async function OrganisationOverviewPage({ params }: Props) {
           nextScheduled={overview.nextScheduled}
         />
       </div>
+      <ScheduleCard
+        organisationId={organisation.id}
+        timeZone={organisation.timeZone}
+        schedules={schedules}
+        canEdit={hasRole(agent, "agent")}
+      />
       <ConfigCard organisationId={organisation.id} config={overview.config} />
     </div>
   );

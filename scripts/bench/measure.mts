@@ -1,0 +1,118 @@
+// The measuring process of `npm run bench`: everything it does besides sync is set up before
+// the clock starts, and the sandbox org runs in a child of its own, so its memory is the sync's.
+import { loadavg } from "node:os";
+import { count, eq } from "drizzle-orm";
+import { people } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { computePlan } from "@/lib/sync/compute-plan";
+import { lazySource } from "@/lib/sync/lazy-source";
+import { executeRun, startRun } from "@/lib/sync/run";
+import { openContactSource, type SourceOptions } from "@/lib/sync/salesforce-source";
+import { passwordlessUrl } from "@/lib/jobs/connection-url";
+import { openBenchDatabase } from "./database";
+import { fetchOnly, sampleRss, timed, writeOnly } from "./measurements";
+import { createBenchOrganisation } from "./organisation";
+import { measureRunModes } from "./run-modes.mts";
+import { startSandboxChild } from "./sandbox-client";
+import { measureThroughput } from "./throughput.mts";
+
+const [contactsArg, seedArg, transport] = process.argv.slice(2);
+const contacts = Number(contactsArg);
+const sourceOptions: SourceOptions = transport === "rest" ? { bulkThreshold: Infinity } : {};
+
+const setupStarted = performance.now();
+const sandbox = await startSandboxChild(contacts, Number(seedArg));
+const database = await openBenchDatabase(env().DATABASE_URL);
+const { db } = database;
+
+try {
+  const { organisation, config } = await createBenchOrganisation(db, sandbox);
+  const source = () => lazySource(() => openContactSource(db, organisation.id, sourceOptions));
+  const sync = async () => {
+    const run = await startRun(db, {
+      organisationId: organisation.id,
+      trigger: "cli",
+      agentId: null,
+    });
+    const result = await executeRun(db, run.id, source());
+    if (result.status !== "succeeded")
+      throw new Error(`The sync did not succeed: ${result.run.error}`);
+    return result;
+  };
+  const setupSeconds = (performance.now() - setupStarted) / 1000;
+
+  const callsBefore = await sandbox.apiCalls();
+  const rssBefore = process.memoryUsage().rss / 1024 / 1024;
+  const rss = sampleRss(50);
+  const full = await timed(sync);
+  const peakRss = rss.stop();
+  const apiCalls = (await sandbox.apiCalls()) - callsBefore;
+  const records = full.value.plan.records.received;
+
+  const noop = await timed(sync);
+  const preview = await timed(
+    async () =>
+      (await computePlan({ db, organisation, config: config.config, source: source() })).plan,
+  );
+  const fetch = await fetchOnly(source(), config.config);
+  const write = await writeOnly(db, organisation.id);
+  const [stored] = await db
+    .select({ n: count() })
+    .from(people)
+    .where(eq(people.organisationId, organisation.id));
+
+  const result = {
+    contacts,
+    database: database.kind,
+    transport: transport === "rest" ? "rest" : "auto",
+    live_contacts: sandbox.liveContacts,
+    accounts: sandbox.accounts.length,
+    contacts_on_several_accounts: sandbox.contactsOnSeveralAccounts,
+    share_on_several_accounts: round(sandbox.contactsOnSeveralAccounts / sandbox.liveContacts, 3),
+    records,
+    people: stored!.n,
+    full_sync_counts: full.value.plan.counts,
+    full_sync_s: round(full.seconds),
+    full_sync_cpu_s: round(full.cpuSeconds),
+    noop_sync_s: round(noop.seconds),
+    noop_sync_cpu_s: round(noop.cpuSeconds),
+    noop_writes: noop.value.peopleWritten,
+    noop_counts: noop.value.plan.counts,
+    preview_s: round(preview.seconds),
+    preview_matches_noop:
+      JSON.stringify(preview.value.counts) === JSON.stringify(noop.value.plan.counts),
+    fetch_only_s: round(fetch.seconds),
+    fetch_only_records: fetch.value,
+    write_only_s: round(write.seconds),
+    write_only_rows: write.rows,
+    ratio: round(full.seconds / (fetch.seconds + write.seconds)),
+    api_calls: apiCalls,
+    api_calls_rest_target: Math.ceil(records / 2000) + 5,
+    peak_rss_mb: Math.round(peakRss),
+    rss_before_sync_mb: Math.round(rssBefore),
+    setup_s: round(setupSeconds),
+    // Two shared cores: the 1-minute load average says how far other work skewed the clock.
+    load_average: round(loadavg()[0]!),
+  };
+  // Last: the run-mode measurement empties the bench organisation's People to time a first
+  // Bulk sync, and the throughput one builds many small organisations of its own.
+  Object.assign(
+    result,
+    await measureRunModes({
+      db,
+      organisationId: organisation.id,
+      touchContacts: sandbox.touchContacts,
+      apiCalls: sandbox.apiCalls,
+    }),
+    await measureThroughput({ db, databaseUrl: passwordlessUrl(database.sql) }),
+  );
+  process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
+} finally {
+  await database.close();
+  await sandbox.close();
+}
+
+function round(value: number, digits = 2) {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

@@ -1,0 +1,50 @@
+// The benchmark's readable table: what was measured, its value, and the target where one applies.
+
+type Row = [label: string, key: string, target?: (r: Record<string, unknown>) => string];
+
+const ROWS: Row[] = [
+  ["contacts generated", "contacts"],
+  ["live contacts / accounts", "live_contacts"],
+  ["share on several accounts", "share_on_several_accounts"],
+  ["database", "database"],
+  ["transport", "transport"],
+  ["records fetched (R)", "records"],
+  ["People written", "people"],
+  ["full sync (s)", "full_sync_s"],
+  ["  of which CPU in this process (s)", "full_sync_cpu_s"],
+  ["no-op sync (s)", "noop_sync_s"],
+  ["no-op writes", "noop_writes", () => "0"],
+  ["preview (s)", "preview_s"],
+  ["fetch only (s)", "fetch_only_s"],
+  ["write only (s)", "write_only_s"],
+  ["ratio full / (fetch + write)", "ratio", () => "<= 1.5 at 100k"],
+  ["API calls, full sync", "api_calls", (r) => `<= ${String(r.api_calls_rest_target)} (REST)`],
+  ["peak RSS during full sync (MB)", "peak_rss_mb", () => "< +150 from 10k to 100k"],
+  [
+    "incremental run, 1% changed (s)",
+    "incremental_1pct_s",
+    (r) => `<= ${Number(r.full_sync_s) * 0.05} (5% of full)`,
+  ],
+  ["Bulk full sync (s)", "bulk_full_sync_s"],
+  ["Bulk API calls", "bulk_api_calls", () => "<= 15 at 100k"],
+  ["runs per minute, 1 worker (100 ms latency)", "runs_per_min_1w"],
+  ["runs per minute, 3 workers", "runs_per_min_3w", (r) => `>= ${Number(r.runs_per_min_1w) * 2}`],
+  ["machine load average (1 min)", "load_average"],
+];
+
+export function formatBenchTable(result: Record<string, unknown>): string {
+  const value = (key: string) =>
+    key === "live_contacts"
+      ? `${String(result.live_contacts)} / ${String(result.accounts)}`
+      : String(result[key]);
+  const lines = ROWS.map(([label, key, target]) => [
+    label,
+    value(key),
+    target ? `target ${target(result)}` : "",
+  ]);
+  const widths = [0, 1].map((i) => Math.max(...lines.map((line) => line[i]!.length)));
+  const text = lines.map(([label, v, target]) =>
+    `${label!.padEnd(widths[0]!)}  ${v!.padStart(widths[1]!)}  ${target}`.trimEnd(),
+  );
+  return `${text.join("\n")}\n`;
+}

@@ -10,6 +10,21 @@ export class UnknownOrganisation extends Error {
   }
 }
 
+/** The columns of a synced person that map and plan compare; shared by every loader. */
+export const existingPersonColumns = {
+  id: people.id,
+  customerId: people.customerId,
+  source: people.source,
+  salesforceContactId: people.salesforceContactId,
+  firstName: people.firstName,
+  lastName: people.lastName,
+  email: people.email,
+  phones: people.phones,
+  positions: people.positions,
+  customFields: people.customFields,
+  archivedAt: people.archivedAt,
+};
+
 /** An organisation by id or, for the CLI, by exact name. */
 export async function findOrganisation(db: Database, ref: string) {
   const byId = /^[0-9a-f-]{36}$/i.test(ref);
@@ -39,19 +54,7 @@ export async function loadSyncInputs(db: Database, organisationId: string) {
       .from(positions)
       .where(eq(positions.organisationId, organisationId)),
     db
-      .select({
-        id: people.id,
-        customerId: people.customerId,
-        source: people.source,
-        salesforceContactId: people.salesforceContactId,
-        firstName: people.firstName,
-        lastName: people.lastName,
-        email: people.email,
-        phones: people.phones,
-        positions: people.positions,
-        customFields: people.customFields,
-        archivedAt: people.archivedAt,
-      })
+      .select(existingPersonColumns)
       .from(people)
       .where(and(eq(people.organisationId, organisationId), eq(people.source, "salesforce"))),
   ]);

@@ -23,12 +23,16 @@ const ROWS: Row[] = [
   [
     "incremental run, 1% changed (s)",
     "incremental_1pct_s",
-    (r) => `<= ${Number(r.full_sync_s) * 0.05} (5% of full)`,
+    (r) => `<= ${(Number(r.full_sync_s) * 0.05).toFixed(2)} (5% of full)`,
   ],
   ["Bulk full sync (s)", "bulk_full_sync_s"],
   ["Bulk API calls", "bulk_api_calls", () => "<= 15 at 100k"],
   ["runs per minute, 1 worker (100 ms latency)", "runs_per_min_1w"],
-  ["runs per minute, 3 workers", "runs_per_min_3w", (r) => `>= ${Number(r.runs_per_min_1w) * 2}`],
+  [
+    "runs per minute, 3 workers",
+    "runs_per_min_3w",
+    (r) => `>= ${(Number(r.runs_per_min_1w) * 2).toFixed(1)}`,
+  ],
   ["machine load average (1 min)", "load_average"],
 ];
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { existingPersonColumns } from "@/lib/sync/load-inputs";
 import { people, positions } from "@/lib/db/schema";
 import type { SyncCustomer } from "@/lib/sync/customers";
 import type { FieldTypes } from "@/lib/sync/describe";
@@ -73,19 +74,7 @@ async function peopleOfContacts(
 ): Promise<ExistingPerson[]> {
   const keys = JSON.stringify([...new Set([...contactIds].map(contactKey))]);
   return db
-    .select({
-      id: people.id,
-      customerId: people.customerId,
-      source: people.source,
-      salesforceContactId: people.salesforceContactId,
-      firstName: people.firstName,
-      lastName: people.lastName,
-      email: people.email,
-      phones: people.phones,
-      positions: people.positions,
-      customFields: people.customFields,
-      archivedAt: people.archivedAt,
-    })
+    .select(existingPersonColumns)
     .from(people)
     .where(
       and(

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { customers, people, positions, type Organisation } from "@/lib/db/schema";
+import { people, type Organisation } from "@/lib/db/schema";
 import type { SyncConfig } from "@/lib/sync/config";
 import { configInvalid } from "@/lib/sync/errors";
 import { explainContact } from "@/lib/sync/explain";
+import { existingPersonColumns, loadCustomers, loadPositionNames } from "@/lib/sync/load-inputs";
 import { readRecordField, readText, type SalesforceRecord } from "@/lib/sync/record";
 import {
   buildContactSearchQuery,
@@ -71,23 +72,11 @@ export async function explainOneContact(input: {
 
 // Customers and positions of the organisation, and only this contact's synced People.
 async function loadExplainContext(db: Database, organisationId: string, contactId: string) {
-  const [customerRows, positionRows, existingPeople] = await Promise.all([
+  const [customerRows, positionNames, existingPeople] = await Promise.all([
+    loadCustomers(db, organisationId),
+    loadPositionNames(db, organisationId),
     db
-      .select({
-        id: customers.id,
-        name: customers.name,
-        salesforceAccountId: customers.salesforceAccountId,
-        parentCustomerId: customers.parentCustomerId,
-      })
-      .from(customers)
-      .where(eq(customers.organisationId, organisationId)),
-    db
-      .select({ name: positions.name })
-      .from(positions)
-      .where(eq(positions.organisationId, organisationId))
-      .orderBy(asc(positions.name)),
-    db
-      .select()
+      .select(existingPersonColumns)
       .from(people)
       .where(
         and(
@@ -97,9 +86,5 @@ async function loadExplainContext(db: Database, organisationId: string, contactI
         ),
       ),
   ]);
-  return {
-    customers: customerRows,
-    positionNames: positionRows.map((p) => p.name),
-    existingPeople,
-  };
+  return { customers: customerRows, positionNames, existingPeople };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { customers, organisations, people, positions } from "@/lib/db/schema";
 import type { ExistingPerson } from "@/lib/sync/person-diff";
@@ -36,23 +36,35 @@ export async function findOrganisation(db: Database, ref: string) {
   return organisation;
 }
 
-/** What map and plan need from the database: customers, positions and the synced People
- * (manual People are never part of a plan, so they are not even read). */
+export function loadCustomers(db: Database, organisationId: string) {
+  return db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      salesforceAccountId: customers.salesforceAccountId,
+      parentCustomerId: customers.parentCustomerId,
+    })
+    .from(customers)
+    .where(eq(customers.organisationId, organisationId));
+}
+
+export async function loadPositionNames(db: Database, organisationId: string) {
+  const rows = await db
+    .select({ name: positions.name })
+    .from(positions)
+    .where(eq(positions.organisationId, organisationId))
+    .orderBy(asc(positions.name));
+  return rows.map((p) => p.name);
+}
+
+/**
+ * What map and plan need from the database: customers, positions and the synced People (manual
+ * People are never part of a plan, so they are not even read).
+ */
 export async function loadSyncInputs(db: Database, organisationId: string) {
-  const [customerRows, positionRows, existingPeople] = await Promise.all([
-    db
-      .select({
-        id: customers.id,
-        name: customers.name,
-        salesforceAccountId: customers.salesforceAccountId,
-        parentCustomerId: customers.parentCustomerId,
-      })
-      .from(customers)
-      .where(eq(customers.organisationId, organisationId)),
-    db
-      .select({ name: positions.name })
-      .from(positions)
-      .where(eq(positions.organisationId, organisationId)),
+  const [customerRows, positionNames, existingPeople] = await Promise.all([
+    loadCustomers(db, organisationId),
+    loadPositionNames(db, organisationId),
     db
       .select(existingPersonColumns)
       .from(people)
@@ -61,7 +73,7 @@ export async function loadSyncInputs(db: Database, organisationId: string) {
 
   return {
     customers: customerRows,
-    positionNames: positionRows.map((p) => p.name),
+    positionNames,
     existingPeople: existingPeople satisfies ExistingPerson[],
   };
 }

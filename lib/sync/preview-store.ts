@@ -1,4 +1,5 @@
 import "server-only";
+import { throttleProgress } from "@/lib/sync/progress";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, lt, ne, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
@@ -11,7 +12,6 @@ import { SyncError } from "@/lib/sync/errors";
 import { writePreviewEntries } from "@/lib/sync/preview-write";
 import type { ContactSource } from "@/lib/sync/source";
 
-const PROGRESS_EVERY_MS = 500;
 const HEARTBEAT_TIMEOUT_MS = 120_000;
 
 type NewPreview = {
@@ -84,7 +84,7 @@ export async function computePreview(db: Database, previewId: string, source: Co
       organisation: organisation!,
       config: preview.config as SyncConfig,
       source,
-      onProgress: throttledProgress(db, previewId),
+      onProgress: throttleProgress((progress) => reportProgress(db, previewId, progress)),
     });
 
     await reportProgress(db, previewId, {
@@ -158,18 +158,6 @@ async function reportProgress(db: Database, previewId: string, progress: Preview
     .update(syncPreviews)
     .set({ ...progress, heartbeatAt: new Date() })
     .where(eq(syncPreviews.id, previewId));
-}
-
-function throttledProgress(db: Database, previewId: string) {
-  let last = 0;
-  let lastPhase = "";
-  return async (progress: Progress) => {
-    const now = Date.now();
-    if (progress.phase === lastPhase && now - last < PROGRESS_EVERY_MS) return;
-    last = now;
-    lastPhase = progress.phase;
-    await reportProgress(db, previewId, progress);
-  };
 }
 
 /** Previews are a working copy: a day after they were made they are dropped. */

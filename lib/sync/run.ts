@@ -1,4 +1,5 @@
 import "server-only";
+import { throttleProgress } from "@/lib/sync/progress";
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
@@ -16,7 +17,6 @@ import type { ContactSource } from "@/lib/sync/source";
 
 const ACTIVE = ["queued", "running"] as const;
 const HEARTBEAT_TIMEOUT_SECONDS = 120;
-const PROGRESS_EVERY_MS = 500;
 
 type StartInput = {
   organisationId: string;
@@ -118,7 +118,7 @@ export async function executeRun(
       organisation: organisation!,
       config: config!.config,
       source: fetchSource,
-      onProgress: throttledProgress(db, runId),
+      onProgress: throttleProgress((progress) => reportProgress(db, runId, progress)),
     });
 
     const hold = await massRemovalHold(db, { runId, organisationId: run.organisationId, plan });
@@ -196,16 +196,4 @@ async function reportProgress(
       heartbeatAt: new Date(),
     })
     .where(eq(syncRuns.id, runId));
-}
-
-function throttledProgress(db: Database, runId: string) {
-  let last = 0;
-  let lastPhase = "";
-  return async (progress: Progress) => {
-    const now = Date.now();
-    if (progress.phase === lastPhase && now - last < PROGRESS_EVERY_MS) return;
-    last = now;
-    lastPhase = progress.phase;
-    await reportProgress(db, runId, progress);
-  };
 }

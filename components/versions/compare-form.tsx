@@ -13,27 +13,27 @@ export function CompareForm({ path, versions, from, to }: Props) {
       className="flex flex-wrap items-end gap-3"
       aria-label="Compare versions"
     >
-      <FormField id="compare-from" label="Compare version">
-        <Select name="from" defaultValue={String(from)} className="w-32">
-          {versions.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </Select>
-      </FormField>
-      <FormField id="compare-to" label="with version">
-        <Select name="to" defaultValue={String(to)} className="w-32">
-          {versions.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </Select>
-      </FormField>
+      <VersionSelect name="from" label="Compare version" value={from} versions={versions} />
+      <VersionSelect name="to" label="with version" value={to} versions={versions} />
       <Button type="submit" variant="secondary">
         Compare
       </Button>
     </form>
+  );
+}
+
+type VersionSelectProps = { name: "from" | "to"; label: string; value: number; versions: number[] };
+
+function VersionSelect({ name, label, value, versions }: VersionSelectProps) {
+  return (
+    <FormField id={`compare-${name}`} label={label}>
+      <Select name={name} defaultValue={String(value)} className="w-32">
+        {versions.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </Select>
+    </FormField>
   );
 }

@@ -3,10 +3,14 @@ import { describeEachDatabase } from "@/lib/db/test-databases";
 import { salesforceExecutor } from "@/lib/jobs/salesforce-executor";
 import type { SyncConfig } from "@/lib/sync/config";
 import { loadCursor } from "@/lib/sync/incremental/cursor-store";
-import { peopleContent, runSync } from "@/lib/sync/incremental/test-support";
+import {
+  peopleContent,
+  runSync,
+  startTwinOrganisations,
+} from "@/lib/sync/incremental/test-support";
 import { startRun } from "@/lib/sync/run";
-import { createOrganisationFor, noRequirements, saveAnswers } from "@/lib/sync/test-org";
-import { type Sandbox, startSandbox } from "@/sandbox/index";
+import { noRequirements, saveAnswers } from "@/lib/sync/test-org";
+import type { Sandbox } from "@/sandbox/index";
 
 // Runs stopped by the org's API limit: paused, keeping what they committed, and carried on.
 
@@ -21,15 +25,8 @@ describeEachDatabase("runs stopped by the API limit", (database) => {
   let full: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      generate: { contacts: 800, accounts: 80, seed: 33 },
-      tokenTtlSeconds: 3600,
-    });
     const { db } = database();
-    incremental = await createOrganisationFor(db, sandbox, { name: "Incremental" });
-    full = await createOrganisationFor(db, sandbox, { name: "Full" });
-    await saveAnswers(db, incremental, answers);
-    await saveAnswers(db, full, answers);
+    ({ sandbox, incremental, full } = await startTwinOrganisations(db, 33, answers));
     expect((await runSync(db, incremental, exact)).status).toBe("succeeded");
     // The full run starts contacts from the newest it fetched; this reads the few after it.
     expect((await runSync(db, incremental, exact)).status).toBe("succeeded");

@@ -5,9 +5,14 @@ import { describeEachDatabase } from "@/lib/db/test-databases";
 import type { SyncConfig } from "@/lib/sync/config";
 import { loadCursor } from "@/lib/sync/incremental/cursor-store";
 import type { RunOptions } from "@/lib/sync/incremental/prepare-run";
-import { peopleContent, plannedContacts, runSync } from "@/lib/sync/incremental/test-support";
-import { createOrganisationFor, noRequirements, saveAnswers } from "@/lib/sync/test-org";
-import { type Sandbox, startSandbox } from "@/sandbox/index";
+import {
+  peopleContent,
+  plannedContacts,
+  runSync,
+  startTwinOrganisations,
+} from "@/lib/sync/incremental/test-support";
+import { noRequirements } from "@/lib/sync/test-org";
+import type { Sandbox } from "@/sandbox/index";
 
 // Two organisations on one generated org: one syncs incrementally, the other fully, after each
 // change made in Salesforce; their People (archived ones included) must stay the same.
@@ -39,15 +44,8 @@ describeEachDatabase("incremental runs", (database) => {
   let full: string;
 
   beforeAll(async () => {
-    sandbox = await startSandbox({
-      generate: { contacts: 800, accounts: 80, seed: 21 },
-      tokenTtlSeconds: 3600,
-    });
     const { db } = database();
-    incremental = await createOrganisationFor(db, sandbox, { name: "Incremental" });
-    full = await createOrganisationFor(db, sandbox, { name: "Full" });
-    await saveAnswers(db, incremental, answers);
-    await saveAnswers(db, full, answers);
+    ({ sandbox, incremental, full } = await startTwinOrganisations(db, 21, answers));
     expect((await runSync(db, incremental, { mode: "incremental" })).status).toBe("succeeded");
     expect((await runSync(db, full, { mode: "full" })).status).toBe("succeeded");
   });

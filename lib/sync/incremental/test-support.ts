@@ -4,9 +4,32 @@ import { customers, people, syncRunRecords } from "@/lib/db/schema";
 import type { RunOptions } from "@/lib/sync/incremental/prepare-run";
 import { lazySource } from "@/lib/sync/lazy-source";
 import { executeRun, startRun } from "@/lib/sync/run";
+import type { SyncConfig } from "@/lib/sync/config";
 import { openContactSource, type SourceOptions } from "@/lib/sync/salesforce-source";
+import { createOrganisationFor, saveAnswers } from "@/lib/sync/test-org";
+import { type Sandbox, startSandbox } from "@/sandbox/index";
 
 // Shared by the run-mode tests: runs over HTTP against the sandbox, and People to compare.
+
+/**
+ * A generated org of 800 contacts and two organisations on it with the same answers: one to
+ * sync incrementally, one to sync fully and compare with.
+ */
+export async function startTwinOrganisations(
+  db: Database,
+  seed: number,
+  answers: Partial<SyncConfig>,
+): Promise<{ sandbox: Sandbox; incremental: string; full: string }> {
+  const sandbox = await startSandbox({
+    generate: { contacts: 800, accounts: 80, seed },
+    tokenTtlSeconds: 3600,
+  });
+  const incremental = await createOrganisationFor(db, sandbox, { name: "Incremental" });
+  const full = await createOrganisationFor(db, sandbox, { name: "Full" });
+  await saveAnswers(db, incremental, answers);
+  await saveAnswers(db, full, answers);
+  return { sandbox, incremental, full };
+}
 
 export async function runSync(
   db: Database,

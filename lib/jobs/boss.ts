@@ -46,15 +46,40 @@ export async function startBoss(databaseUrl: string, options: BossOptions = {}):
   boss.on("error", (error) => log.error({ err: error }, "job queue error"));
 
   await boss.start();
-  // Singleton: at most one active run job per organisation (the singleton key); the database's
-  // one-active-run index stays the real guard.
-  await boss.createQueue(RUN_QUEUE, {
-    name: RUN_QUEUE,
-    policy: "singleton",
-    expireInSeconds: settings.expireInSeconds,
-    retryLimit: settings.retryLimit,
-    retryDelay: settings.retryDelaySeconds,
-    retryBackoff: true,
-  });
+  await createRunQueue(boss, settings);
   return boss;
+}
+
+/** PostgreSQL's code for a transaction it aborted to break a deadlock. */
+const DEADLOCK_DETECTED = "40P01";
+const CREATE_QUEUE_ATTEMPTS = 5;
+
+/**
+ * Makes sure the run queue exists. pg-boss 10's create_queue inserts the queue row and then
+ * attaches a partition with a foreign key to that table inside one transaction, so two processes
+ * creating the queue on a fresh database at the same moment (workers started together) can
+ * deadlock; PostgreSQL aborts one, the other commits the queue. The aborted one tries again and
+ * finds the queue already there.
+ */
+async function createRunQueue(boss: PgBoss, settings: Required<BossOptions>) {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(RUN_QUEUE)) return;
+    try {
+      // Singleton: at most one active run job per organisation (the singleton key); the
+      // database's one-active-run index stays the real guard.
+      await boss.createQueue(RUN_QUEUE, {
+        name: RUN_QUEUE,
+        policy: "singleton",
+        expireInSeconds: settings.expireInSeconds,
+        retryLimit: settings.retryLimit,
+        retryDelay: settings.retryDelaySeconds,
+        retryBackoff: true,
+      });
+      return;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== DEADLOCK_DETECTED || attempt >= CREATE_QUEUE_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+    }
+  }
 }

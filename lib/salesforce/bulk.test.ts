@@ -60,6 +60,36 @@ describe("bulkQueryPages", () => {
     expect(bulk[0]!.SystemModstamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
   });
 
+  test("hands a results page on in pieces, in order, fetching the next page meanwhile", async () => {
+    const soql = "SELECT Id, LastName FROM Contact ORDER BY Id";
+    const connection = connect();
+    const rest = await queryAllRecords(connection, soql);
+    const calls = sandbox.stats.apiCalls;
+    const pages = await collect(
+      bulkQueryPages(connection, soql, {
+        maxRecords: 1000,
+        recordsPerPage: 400,
+        pollIntervalMs: 5,
+      }),
+    );
+
+    const tail = rest.length - 2000;
+    expect(pages.map((p) => [p.records.length, p.done, p.received])).toEqual([
+      [400, false, 400],
+      [400, false, 800],
+      [200, false, 1000],
+      [400, false, 1400],
+      [400, false, 1800],
+      [200, false, 2000],
+      ...(tail > 400 ? [[400, false, 2400]] : []),
+      [tail > 400 ? tail - 400 : tail, true, rest.length],
+    ]);
+    expect(pages.flatMap((p) => p.records).map((r) => r.Id)).toEqual(rest.map((r) => r.Id));
+    // Create, two polls, the describe for column types, three results pages, delete: the pieces
+    // cost no calls of their own.
+    expect(sandbox.stats.apiCalls - calls).toBe(8);
+  });
+
   test("reads deleted records with scanAll", async () => {
     const soql = "SELECT Id, MasterRecordId FROM Contact WHERE IsDeleted = true";
     const pages = await collect(

@@ -3,13 +3,15 @@ import "server-only";
 import { csvRecordBuilder } from "./bulk-records";
 import type { SalesforceConnection } from "./connection";
 import { SalesforceError } from "./errors";
-import { parseCsv } from "./csv";
+import { csvRows } from "./csv";
 import { type QueryPage, truncated } from "./query";
 
 export interface BulkQueryOptions {
   scanAll?: boolean;
-  /** Records per results page. */
+  /** Records per results page, one API call each. */
   maxRecords?: number;
+  /** Records per yielded page: a results page is handed on in pieces of this size. */
+  recordsPerPage?: number;
   pollIntervalMs?: number;
   /** How long the job may take before the query fails. */
   timeoutMs?: number;
@@ -41,26 +43,47 @@ export async function* bulkQueryPages(
     const job = await waitForJob(connection, created.id, options);
     const totalSize = job.numberRecordsProcessed ?? 0;
     const maxRecords = options.maxRecords ?? 50_000;
-    let build: ((row: string[]) => QueryPage["records"][number]) | undefined;
-    let locator: string | null = null;
-    let received = 0;
-    do {
+    const perPage = options.recordsPerPage ?? 2_000;
+    const fetchResults = async (locator: string | null) => {
       const query = `maxRecords=${maxRecords}${locator ? `&locator=${encodeURIComponent(locator)}` : ""}`;
       const response = await connection.request(`/jobs/query/${job.id}/results?${query}`, {
         headers: { accept: "text/csv" },
       });
       if (response.status >= 400) throw connection.failure(response);
-      const [header = [], ...rows] = parseCsv(response.text);
+      return response;
+    };
+
+    let build: ((row: string[]) => QueryPage["records"][number]) | undefined;
+    let pending: ReturnType<typeof fetchResults> | undefined = fetchResults(null);
+    let received = 0;
+    while (pending) {
+      const response: Awaited<typeof pending> = await pending;
+      pending = undefined;
+      const locator = response.headers.get("sforce-locator");
+      const last = locator === null || locator === "null" || locator === "";
+      // The next results page is on its way while this one is read, as REST pages are.
+      if (!last) {
+        pending = fetchResults(locator);
+        pending.catch(() => undefined);
+      }
+
+      // Rows are built a piece at a time, so a 50,000-record page is never held as records.
+      const rows = csvRows(response.text);
+      const header = rows.next().value ?? [];
       build ??= await csvRecordBuilder(connection, job.object, header);
-      const records = rows.map(build);
+      let records: QueryPage["records"] = [];
+      for (const row of rows) {
+        records.push(build(row));
+        if (records.length < perPage) continue;
+        received += records.length;
+        yield { records, totalSize, done: false, received };
+        records = [];
+      }
       received += records.length;
-      locator = response.headers.get("sforce-locator");
-      const done = locator === null || locator === "null";
-      if (done && received !== totalSize)
+      if (last && received !== totalSize)
         throw truncated(totalSize, received, "the last results page");
-      yield { records, totalSize, done, received };
-      if (done) break;
-    } while (locator);
+      if (records.length > 0 || last) yield { records, totalSize, done: last, received };
+    }
   } finally {
     await connection
       .request(`/jobs/query/${created.id}`, { method: "DELETE" })

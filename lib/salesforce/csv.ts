@@ -6,7 +6,11 @@ import "server-only";
  * (see `detach`), because a sync keeps some of them (names, emails, Ids) for the whole run.
  */
 export function parseCsv(text: string, delimiter = ","): string[][] {
-  const rows: string[][] = [];
+  return [...csvRows(text, delimiter)];
+}
+
+/** The rows of a CSV text one at a time, so a large page need not be held as rows all at once. */
+export function* csvRows(text: string, delimiter = ","): Generator<string[]> {
   let row: string[] = [];
   let field = "";
   let from = 0;
@@ -37,16 +41,15 @@ export function parseCsv(text: string, delimiter = ","): string[][] {
     else if (c === "\n" || c === "\r") {
       endField(i);
       if (c === "\r" && text[i + 1] === "\n") from = ++i + 1;
-      rows.push(row);
+      yield row;
       row = [];
     }
   }
   field += text.slice(from);
   if (field !== "" || row.length > 0) {
     row.push(detach(field));
-    rows.push(row);
+    yield row;
   }
-  return rows;
 }
 
 // A slice of 13 characters or more shares the page's text, so one kept value would keep the

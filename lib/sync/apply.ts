@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
-import type { Plan, PlanEntry } from "@/lib/sync/plan-types";
+import type { PlanEntry, ReadablePlan } from "@/lib/sync/plan-types";
 
 // Apply writes a plan inside the caller's transaction with a few multi-row statements per
 // outcome: each batch travels as one jsonb parameter, so no statement grows with the number of
@@ -13,16 +13,11 @@ export type ApplyResult = { peopleWritten: number; recordsWritten: number };
 type ApplyInput = {
   organisationId: string;
   runId: string;
-  plan: Plan;
+  /** A plan, or an outline whose entries are made as they are read: read once, in order. */
+  plan: Pick<ReadablePlan, "positionsToCreate" | "entries">;
   /** Where this plan's run records start: a run applied page by page writes several plans. */
   firstSeq?: number;
 };
-
-function batches<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
-  return out;
-}
 
 function rowOf(entry: PlanEntry) {
   const person = entry.desired!;
@@ -54,11 +49,14 @@ function withoutParameters(error: unknown): never {
   throw error instanceof Error && error.cause instanceof Error ? error.cause : error;
 }
 
+/**
+ * Reads the entries once and writes each outcome's batch as soon as it is full, so only a
+ * batch of entries per outcome is held at a time, however large the plan.
+ */
 export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<ApplyResult> {
   const { organisationId, runId, plan } = input;
-  const byOutcome = (outcome: PlanEntry["outcome"]) =>
-    plan.entries.filter((e) => e.outcome === outcome);
-  let peopleWritten = 0;
+  const written = { people: 0, records: 0 };
+  let seq = input.firstSeq ?? 0;
 
   if (plan.positionsToCreate.length > 0) {
     await tx.execute(sql`
@@ -68,85 +66,155 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
       on conflict do nothing`);
   }
 
-  for (const batch of batches(byOutcome("create"))) {
-    const rows = JSON.stringify(batch.map(rowOf));
-    peopleWritten += await count(
-      tx.execute(sql`
-        insert into people (organisation_id, customer_id, source, salesforce_contact_id, first_name,
-          last_name, email, phones, positions, custom_fields, last_run_id)
-        select ${organisationId}::uuid, v.customer_id, 'salesforce', v.salesforce_contact_id,
-          v.first_name, v.last_name, v.email, v.phones, v.positions, v.custom_fields, ${runId}::uuid
-        from (select ${rows}::jsonb as rows) r, ${recordset}
-        on conflict (organisation_id, customer_id, salesforce_contact_id) do nothing`),
-    );
-  }
+  const write: Record<PlanEntry["outcome"], ((batch: PlanEntry[]) => Promise<number>) | null> = {
+    create: (batch) => createPeople(tx, organisationId, runId, batch),
+    update: (batch) => updatePeople(tx, organisationId, runId, batch),
+    archive: (batch) => archivePeople(tx, organisationId, runId, batch),
+    delete: (batch) => deletePeople(tx, organisationId, batch),
+    unchanged: null,
+    skip: null,
+  };
+  const pending = new Map<PlanEntry["outcome"], PlanEntry[]>();
+  let records: PlanEntry[] = [];
 
-  for (const batch of batches(byOutcome("update"))) {
-    const rows = JSON.stringify(batch.map(rowOf));
-    peopleWritten += await count(
-      tx.execute(sql`
-        update people p set salesforce_contact_id = v.salesforce_contact_id,
-          first_name = v.first_name, last_name = v.last_name, email = v.email,
-          phones = v.phones, positions = v.positions, custom_fields = v.custom_fields,
-          archived_at = null, last_run_id = ${runId}::uuid, updated_at = now()
-        from (select ${rows}::jsonb as rows) r, ${recordset}
-        where p.id = v.id and p.organisation_id = ${organisationId}::uuid and p.source = 'salesforce'`),
-    );
-  }
+  // Statements go out one behind the other on the transaction's connection: while the database
+  // writes one batch, the next is made. At most two are in flight; the first failure is thrown
+  // once every statement sent has settled (the transaction is aborted by then anyway).
+  const inFlight: Promise<void>[] = [];
+  const send = async (statement: Promise<number>, into: keyof typeof written) => {
+    const sent = statement.then((n) => {
+      written[into] += n;
+    });
+    sent.catch(() => undefined);
+    inFlight.push(sent);
+    if (inFlight.length >= 2) await inFlight.shift();
+  };
+  const flush = async (outcome: PlanEntry["outcome"]) => {
+    const batch = pending.get(outcome);
+    pending.delete(outcome);
+    if (batch?.length) await send(write[outcome]!(batch), "people");
+  };
+  const flushRecords = async () => {
+    await send(writeRunRecords(tx, runId, records, seq), "records");
+    seq += records.length;
+    records = [];
+  };
 
-  const archiveIds = byOutcome("archive").map((e) => e.personId!);
-  for (const ids of batches(archiveIds)) {
-    peopleWritten += await count(
-      tx.execute(sql`
-        update people set archived_at = now(), last_run_id = ${runId}::uuid, updated_at = now()
-        where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-          and organisation_id = ${organisationId}::uuid and source = 'salesforce' and archived_at is null`),
-    );
+  let failure: { error: unknown } | undefined;
+  try {
+    for (const entry of plan.entries) {
+      if (write[entry.outcome]) {
+        const batch = pending.get(entry.outcome) ?? [];
+        pending.set(entry.outcome, batch);
+        batch.push(entry);
+        if (batch.length >= BATCH) await flush(entry.outcome);
+      }
+      records.push(entry);
+      if (records.length >= BATCH) await flushRecords();
+    }
+    for (const outcome of [...pending.keys()]) await flush(outcome);
+    if (records.length > 0) await flushRecords();
+  } catch (error) {
+    failure = { error };
   }
-
-  const deleteIds = byOutcome("delete").map((e) => e.personId!);
-  for (const ids of batches(deleteIds)) {
-    peopleWritten += await count(
-      tx.execute(sql`
-        delete from people
-        where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-          and organisation_id = ${organisationId}::uuid and source = 'salesforce'`),
-    );
+  for (const result of await Promise.allSettled(inFlight)) {
+    if (result.status === "rejected") failure ??= { error: result.reason };
   }
+  if (failure) throw failure.error;
+  return { peopleWritten: written.people, recordsWritten: written.records };
+}
 
-  const recordsWritten = await writeRunRecords(tx, runId, plan, input.firstSeq ?? 0);
-  return { peopleWritten, recordsWritten };
+async function createPeople(
+  tx: Transaction,
+  organisationId: string,
+  runId: string,
+  batch: PlanEntry[],
+) {
+  const rows = JSON.stringify(batch.map(rowOf));
+  return count(
+    tx.execute(sql`
+      insert into people (organisation_id, customer_id, source, salesforce_contact_id, first_name,
+        last_name, email, phones, positions, custom_fields, last_run_id)
+      select ${organisationId}::uuid, v.customer_id, 'salesforce', v.salesforce_contact_id,
+        v.first_name, v.last_name, v.email, v.phones, v.positions, v.custom_fields, ${runId}::uuid
+      from (select ${rows}::jsonb as rows) r, ${recordset}
+      on conflict (organisation_id, customer_id, salesforce_contact_id) do nothing`),
+  );
+}
+
+async function updatePeople(
+  tx: Transaction,
+  organisationId: string,
+  runId: string,
+  batch: PlanEntry[],
+) {
+  const rows = JSON.stringify(batch.map(rowOf));
+  return count(
+    tx.execute(sql`
+      update people p set salesforce_contact_id = v.salesforce_contact_id,
+        first_name = v.first_name, last_name = v.last_name, email = v.email,
+        phones = v.phones, positions = v.positions, custom_fields = v.custom_fields,
+        archived_at = null, last_run_id = ${runId}::uuid, updated_at = now()
+      from (select ${rows}::jsonb as rows) r, ${recordset}
+      where p.id = v.id and p.organisation_id = ${organisationId}::uuid and p.source = 'salesforce'`),
+  );
+}
+
+async function archivePeople(
+  tx: Transaction,
+  organisationId: string,
+  runId: string,
+  batch: PlanEntry[],
+) {
+  const ids = JSON.stringify(batch.map((entry) => entry.personId!));
+  return count(
+    tx.execute(sql`
+      update people set archived_at = now(), last_run_id = ${runId}::uuid, updated_at = now()
+      where id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))
+        and organisation_id = ${organisationId}::uuid and source = 'salesforce' and archived_at is null`),
+  );
+}
+
+async function deletePeople(tx: Transaction, organisationId: string, batch: PlanEntry[]) {
+  const ids = JSON.stringify(batch.map((entry) => entry.personId!));
+  return count(
+    tx.execute(sql`
+      delete from people
+      where id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))
+        and organisation_id = ${organisationId}::uuid and source = 'salesforce'`),
+  );
 }
 
 /** One row per plan entry, so a run's page can list and filter what happened to each contact. */
-async function writeRunRecords(tx: Transaction, runId: string, plan: Plan, firstSeq: number) {
-  let written = 0;
+async function writeRunRecords(
+  tx: Transaction,
+  runId: string,
+  batch: PlanEntry[],
+  firstSeq: number,
+) {
   let seq = firstSeq;
-  for (const batch of batches(plan.entries)) {
-    const rows = JSON.stringify(
-      batch.map((entry) => ({
-        seq: seq++,
-        salesforce_contact_id: entry.contact.id,
-        customer_id: entry.customer?.id ?? null,
-        person_id: entry.personId,
-        outcome: entry.outcome,
-        reason: entry.reason,
-        detail: {
-          contact: entry.contact,
-          customer: entry.customer?.name ?? null,
-          changes: entry.changes.length > 0 ? entry.changes : undefined,
-        },
-      })),
-    );
-    written += await count(
-      tx.execute(sql`
-        insert into sync_run_records (run_id, seq, salesforce_contact_id, customer_id, person_id,
-          outcome, reason, detail)
-        select ${runId}::uuid, v.seq, v.salesforce_contact_id, v.customer_id, v.person_id,
-          v.outcome::sync_record_outcome, v.reason, v.detail
-        from jsonb_to_recordset(${rows}::jsonb) as v(seq int, salesforce_contact_id text,
-          customer_id uuid, person_id uuid, outcome text, reason text, detail jsonb)`),
-    );
-  }
-  return written;
+  const rows = JSON.stringify(
+    batch.map((entry) => ({
+      seq: seq++,
+      salesforce_contact_id: entry.contact.id,
+      customer_id: entry.customer?.id ?? null,
+      person_id: entry.personId,
+      outcome: entry.outcome,
+      reason: entry.reason,
+      detail: {
+        contact: entry.contact,
+        customer: entry.customer?.name ?? null,
+        changes: entry.changes.length > 0 ? entry.changes : undefined,
+      },
+    })),
+  );
+  return count(
+    tx.execute(sql`
+      insert into sync_run_records (run_id, seq, salesforce_contact_id, customer_id, person_id,
+        outcome, reason, detail)
+      select ${runId}::uuid, v.seq, v.salesforce_contact_id, v.customer_id, v.person_id,
+        v.outcome::sync_record_outcome, v.reason, v.detail
+      from jsonb_to_recordset(${rows}::jsonb) as v(seq int, salesforce_contact_id text,
+        customer_id uuid, person_id uuid, outcome text, reason text, detail jsonb)`),
+  );
 }

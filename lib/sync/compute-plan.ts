@@ -5,7 +5,7 @@ import { configInvalid, SyncError } from "@/lib/sync/errors";
 import { loadSyncInputs } from "@/lib/sync/load-inputs";
 import { foldMergesInPlan } from "@/lib/sync/merges/fold-plan";
 import { createPlanner } from "@/lib/sync/plan";
-import type { Plan } from "@/lib/sync/plan-types";
+import { materialisePlan, type Plan, type PlanOutline } from "@/lib/sync/plan-types";
 import type { SyncConfig } from "@/lib/sync/config";
 import { buildSyncQueries } from "@/lib/sync/soql-split";
 import type { ContactSource } from "@/lib/sync/source";
@@ -28,11 +28,20 @@ export type PlanRequest = {
 
 export type ComputedPlan = { plan: Plan; queries: string[] };
 
+/** The plan with every entry in an array: for previews and the CLI. */
+export async function computePlan(request: PlanRequest): Promise<ComputedPlan> {
+  const { outline, queries } = await computePlanOutline(request);
+  return { plan: materialisePlan(outline), queries };
+}
+
 /**
  * The shared front half of a preview and a run: validate the config against the live describe,
- * build the SOQL, stream every page into the planner, and check nothing went missing.
+ * build the SOQL, stream every page into the planner, and check nothing went missing. The
+ * entries are made when read, so a run can apply them in batches (see PlanOutline).
  */
-export async function computePlan(request: PlanRequest): Promise<ComputedPlan> {
+export async function computePlanOutline(
+  request: PlanRequest,
+): Promise<{ outline: PlanOutline; queries: string[] }> {
   const { db, organisation, source, onProgress } = request;
   await onProgress?.({ phase: "validating", processed: 0, total: null });
 
@@ -77,6 +86,6 @@ export async function computePlan(request: PlanRequest): Promise<ComputedPlan> {
   }
 
   await onProgress?.({ phase: "planning", processed, total });
-  const plan = await foldMergesInPlan(planner.finish(), source, inputs.existingPeople);
-  return { plan, queries };
+  const outline = await foldMergesInPlan(planner.outline(), source, inputs.existingPeople);
+  return { outline, queries };
 }

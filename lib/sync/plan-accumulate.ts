@@ -1,32 +1,17 @@
-import { accountKey, type SyncCustomer } from "@/lib/sync/customers";
-import type {
-  ContactSummary,
-  DesiredPerson,
-  MappedRow,
-  PhoneWarning,
-  Placement,
-} from "@/lib/sync/map";
+import { accountKey } from "@/lib/sync/customers";
+import type { ContactSummary, MappedRow, PhoneWarning, Placement } from "@/lib/sync/map";
+import { flatKey, type PlacedPerson, PersonRows } from "@/lib/sync/person-row";
 import { type KnownPositions, sortPositions } from "@/lib/sync/positions";
 
 /**
  * What the planner keeps between pages: one desired person per contact and target customer,
  * one skip per contact (or per contact and account), and the phone warnings. Compact on
- * purpose, as it grows with the org: no record is kept, and strings are the records' own.
+ * purpose, as it grows with the org: no record is kept, and each person is one packed string
+ * (lib/sync/person-row.ts) until the plan is read.
  *
  * A record that arrives twice (split queries overlap) lands on the same key and merges into
  * itself, so it counts once without a set of every record Id seen.
  */
-
-export type Accumulated = {
-  person: DesiredPerson;
-  customer: SyncCustomer;
-  /** Usually one; several when children of one group lead to the same person. */
-  matched: SyncCustomer[];
-  /** The best-ranked placement, whose account and custom fields the person shows. */
-  accountId: string;
-  accountName: string | null;
-  isDirect: boolean;
-};
 
 export type SkipRecord = { contact: ContactSummary; reason: string };
 
@@ -40,14 +25,16 @@ export function personKey(contactId: string, customerId: string): string {
 }
 
 /** Custom fields come from the direct relation first, then from the lowest account Id. */
-function ranksBefore(placement: Placement, known: Accumulated): boolean {
+function ranksBefore(placement: Placement, known: PlacedPerson): boolean {
   const direct = placement.isDirect === true;
   if (direct !== known.isDirect) return direct;
   return placement.accountId < known.accountId;
 }
 
 export class Accumulator {
-  readonly people = new Map<string, Accumulated>();
+  /** The People placed so far, by person key, packed (see person-row.ts); `placed` reads one. */
+  readonly people = new Map<string, string>();
+  private readonly rows = new PersonRows();
   readonly skips = new Map<string, SkipRecord>();
   /** Any skip reason of a contact, to say why its existing person leaves. */
   readonly skippedContacts = new Map<string, string>();
@@ -75,20 +62,23 @@ export class Accumulator {
 
   private place(placement: Placement, accountName: string | null): void {
     const key = personKey(placement.person.salesforceContactId, placement.customer.id);
-    const known = this.people.get(key);
-    if (!known) {
-      this.people.set(key, {
+    const row = this.people.get(key);
+    const isDirect = placement.isDirect === true;
+    if (row === undefined) {
+      const placed: PlacedPerson = {
         person: placement.person,
         customer: placement.customer,
         matched: [placement.matchedCustomer],
         accountId: placement.accountId,
         accountName,
-        isDirect: placement.isDirect === true,
-      });
+        isDirect,
+      };
+      this.people.set(flatKey(key), this.rows.pack(placed));
       return;
     }
 
     // The same contact reached through another child of the group: one person, merged.
+    const known = this.rows.unpack(row);
     if (!known.matched.some((customer) => customer.id === placement.matchedCustomer.id)) {
       known.matched.push(placement.matchedCustomer);
     }
@@ -98,19 +88,24 @@ export class Accumulator {
       known.person.customFields = placement.person.customFields;
       known.accountId = placement.accountId;
       known.accountName = accountName;
-      known.isDirect = placement.isDirect === true;
+      known.isDirect = isDirect;
     }
+    this.people.set(key, this.rows.pack(known));
+  }
+
+  placed(row: string): PlacedPerson {
+    return this.rows.unpack(row);
   }
 }
 
-export function summariseAccumulated(item: Accumulated): ContactSummary {
-  const { firstName, lastName, email, salesforceContactId } = item.person;
+export function summarisePlaced({ person, accountId, accountName }: PlacedPerson): ContactSummary {
+  const { firstName, lastName, email, salesforceContactId } = person;
   const name = firstName && lastName ? `${firstName} ${lastName}` : (firstName ?? lastName);
   return {
     id: salesforceContactId,
     name: name ?? salesforceContactId,
     email,
-    accountId: item.accountId,
-    accountName: item.accountName,
+    accountId,
+    accountName,
   };
 }

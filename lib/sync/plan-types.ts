@@ -38,6 +38,37 @@ export type Plan = {
   records: { received: number };
 };
 
+/** A plan whose entries may be an array or made as they are read (a run's result is either). */
+export type ReadablePlan = Omit<Plan, "entries"> & { entries: Iterable<PlanEntry> };
+
+/**
+ * A plan as the planner hands it over: counts, warnings and the positions to create are ready,
+ * and the entries are made from the planner's index each time they are read, so a run can apply
+ * 100,000 of them in batches without holding them all. `leaving` (the existing People the plan
+ * archives, keeps or deletes) and `entryOf` are what folding merges needs.
+ */
+export type PlanOutline = ReadablePlan & {
+  leaving: PlanEntry[];
+  entryOf: (key: string) => PlanEntry | undefined;
+};
+
+/** Every entry read into an array, for a preview, an explanation or a test. */
+export function materialisePlan(outline: PlanOutline): Plan {
+  const { counts, warnings, positionsToCreate, records } = outline;
+  return { entries: [...outline.entries], counts, warnings, positionsToCreate, records };
+}
+
+/** Entries that can be read more than once, each time made afresh. */
+export function rereadable<T>(read: () => Iterator<T>): Iterable<T> {
+  return { [Symbol.iterator]: read };
+}
+
+export function countOutcomes(entries: Iterable<PlanEntry>): RunCounts {
+  const counts = emptyCounts();
+  for (const entry of entries) counts[entry.outcome] += 1;
+  return counts;
+}
+
 export function emptyCounts(): RunCounts {
   return { create: 0, update: 0, unchanged: 0, archive: 0, delete: 0, skip: 0 };
 }

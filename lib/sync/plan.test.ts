@@ -332,3 +332,43 @@ describe("createPlanner", () => {
     );
   });
 });
+
+describe("the plan outline a run applies", () => {
+  test("makes the same entries as the finished plan each time they are read, counted alike", () => {
+    const planner = createPlanner({
+      ...validConfig({}),
+      customers,
+      defaultCountry: "US",
+      positionNames: ["Billing Contact", "Primary Contact"],
+      existingPeople: [
+        existing({ firstName: "Augusta" }),
+        existing({ id: "p-east", customerId: "c-east" }),
+      ],
+    });
+    planner.add([ada, { ...ada, Id: "003000000000002AAA", Email: null }]);
+    const outline = planner.outline();
+    const first = [...outline.entries];
+    const second = [...outline.entries];
+
+    expect(second).toEqual(first);
+    expect(first).toEqual(planner.finish().entries);
+    expect(first.map((e) => [e.key, e.outcome])).toEqual([
+      ["003000000000001|c-solo", "update"],
+      ["003000000000001|c-east", "archive"],
+      ["003000000000002", "skip"],
+    ]);
+    expect(outline.counts).toEqual({
+      create: 0,
+      update: 1,
+      unchanged: 0,
+      archive: 1,
+      delete: 0,
+      skip: 1,
+    });
+    expect(outline.leaving.map((e) => e.personId)).toEqual(["p-east"]);
+    expect(outline.entryOf("003000000000001|c-solo")?.changes).toEqual([
+      { field: "firstName", before: "Augusta", after: "Ada" },
+    ]);
+    expect(outline.entryOf("003000000000009|c-solo")).toBeUndefined();
+  });
+});

@@ -2,15 +2,17 @@ import { createSyncContext, type SyncContext, type SyncContextInput } from "@/li
 import type { SyncCustomer } from "@/lib/sync/customers";
 import { mapRow } from "@/lib/sync/map";
 import { comparePerson, type ExistingPerson } from "@/lib/sync/person-diff";
-import {
-  type Accumulated,
-  Accumulator,
-  contactKey,
-  personKey,
-  summariseAccumulated,
-} from "@/lib/sync/plan-accumulate";
+import type { PlacedPerson } from "@/lib/sync/person-row";
+import { Accumulator, contactKey, personKey, summarisePlaced } from "@/lib/sync/plan-accumulate";
 import { describeNoLongerMatching } from "@/lib/sync/plan-leavers";
-import { emptyCounts, type Plan, type PlanEntry } from "@/lib/sync/plan-types";
+import {
+  emptyCounts,
+  materialisePlan,
+  type Plan,
+  type PlanEntry,
+  type PlanOutline,
+  rereadable,
+} from "@/lib/sync/plan-types";
 import { sortPositions } from "@/lib/sync/positions";
 import { readSyncRow, type SalesforceRecord } from "@/lib/sync/record";
 
@@ -23,6 +25,9 @@ export type PlannerInput = SyncContextInput & { existingPeople: Iterable<Existin
 
 export type Planner = {
   add: (records: Iterable<SalesforceRecord>) => void;
+  /** The plan with its entries made as they are read; see PlanOutline. */
+  outline: () => PlanOutline;
+  /** The plan with every entry in an array. */
   finish: () => Plan;
 };
 
@@ -52,79 +57,122 @@ export function createPlannerFor(
     }
   };
 
-  const finish = (): Plan => {
-    const entries: PlanEntry[] = [];
+  const outline = (): PlanOutline => {
+    const counts = emptyCounts();
+    const toCreate = new Map<string, string>();
     const claimed = new Set<string>();
 
-    for (const [key, item] of accumulator.people) {
+    // One pass to count and to find the positions to create; the entries come later, when read.
+    for (const [key, row] of accumulator.people) {
       const person = existing.get(key);
-      if (person) claimed.add(key);
-      entries.push(planPerson(key, item, person));
+      const desired = accumulator.placed(row).person;
+      let outcome: PlanEntry["outcome"] = "create";
+      if (person) {
+        claimed.add(key);
+        outcome = comparePerson(person, desired).changes.length > 0 ? "update" : "unchanged";
+      }
+      counts[outcome] += 1;
+      if (outcome === "unchanged") continue;
+      for (const name of desired.positions) {
+        const lower = name.toLowerCase();
+        if (!context.knownPositions.has(lower)) toCreate.set(lower, name);
+      }
     }
 
     const leavers = [...existing].filter(([key]) => !claimed.has(key));
-    const placedOn = findPlacements(leavers, accumulator.people);
+    const placedOn = findPlacements(leavers, accumulator);
     const rule = context.config.additional.rules.onNoLongerMatching;
-    for (const [key, person] of leavers) {
+    const leaving = leavers.map(([key, person]) => {
       const contact = contactKey(person.salesforceContactId ?? "");
       const leaving = {
         skipped: accumulator.skippedContacts.get(contact) ?? null,
         placedOn: placedOn.get(contact) ?? [],
         customers: context.customers,
       };
-      entries.push(describeNoLongerMatching(person, key, rule, leaving));
-    }
+      return describeNoLongerMatching(person, key, rule, leaving);
+    });
+    for (const entry of leaving) counts[entry.outcome] += 1;
+    counts.skip += accumulator.skips.size;
 
-    for (const [key, skip] of accumulator.skips) {
-      entries.push({
-        key,
-        outcome: "skip",
-        reason: skip.reason,
-        contact: skip.contact,
-        customer: null,
-        matchedCustomers: [],
-        personId: null,
-        desired: null,
-        changes: [],
-      });
-    }
+    const entryOf = (key: string): PlanEntry | undefined => {
+      const row = accumulator.people.get(key);
+      if (row !== undefined) return planPerson(key, accumulator.placed(row), existing.get(key));
+      return leaving.find((entry) => entry.key === key) ?? skipEntry(key, accumulator.skips);
+    };
+    const entries = rereadable(function* () {
+      for (const [key, row] of accumulator.people) {
+        yield planPerson(key, accumulator.placed(row), existing.get(key));
+      }
+      yield* leaving;
+      for (const key of accumulator.skips.keys()) yield skipEntry(key, accumulator.skips)!;
+    });
 
-    return summarisePlan(entries, [...accumulator.warnings.values()], context, { received });
+    return {
+      entries,
+      leaving,
+      entryOf,
+      counts,
+      warnings: [...accumulator.warnings.values()],
+      positionsToCreate: sortPositions(toCreate.values(), context.knownPositions),
+      records: { received },
+    };
   };
 
-  return { add, finish };
+  return { add, outline, finish: () => materialisePlan(outline()) };
+}
+
+function skipEntry(key: string, skips: Accumulator["skips"]): PlanEntry | undefined {
+  const skip = skips.get(key);
+  if (!skip) return undefined;
+  return {
+    key,
+    outcome: "skip",
+    reason: skip.reason,
+    contact: skip.contact,
+    customer: null,
+    matchedCustomers: [],
+    personId: null,
+    desired: null,
+    changes: [],
+  };
 }
 
 /** Where the contacts of leaving People land now, to say so in the reason. */
 function findPlacements(
   leavers: [string, ExistingPerson][],
-  people: Map<string, Accumulated>,
+  accumulator: Accumulator,
 ): Map<string, SyncCustomer[]> {
   const placedOn = new Map<string, SyncCustomer[]>();
   if (leavers.length === 0) return placedOn;
 
   const wanted = new Set(leavers.map(([, person]) => contactKey(person.salesforceContactId ?? "")));
-  for (const item of people.values()) {
-    const contact = contactKey(item.person.salesforceContactId);
+  for (const [key, row] of accumulator.people) {
+    const contact = key.slice(0, key.indexOf("|"));
     if (!wanted.has(contact)) continue;
-    placedOn.set(contact, [...(placedOn.get(contact) ?? []), item.customer]);
+    const { customer } = accumulator.placed(row);
+    placedOn.set(contact, [...(placedOn.get(contact) ?? []), customer]);
   }
   return placedOn;
 }
 
-function planPerson(key: string, item: Accumulated, person: ExistingPerson | undefined): PlanEntry {
-  const { customer, matched } = item;
+function planPerson(
+  key: string,
+  placed: PlacedPerson,
+  person: ExistingPerson | undefined,
+): PlanEntry {
+  const { customer, matched } = placed;
   const viaParent = matched.length > 1 || matched[0]?.id !== customer.id;
   const through = viaParent ? matched.map((c) => c.name).join(", ") : "";
   const reason = viaParent
     ? `Stored at the top parent ${customer.name}, through ${through}.`
     : null;
-  const contact = summariseAccumulated(item);
+  const planned = placed.person;
+  const contact = summarisePlaced(placed);
 
   if (!person) {
     const outcome = "create";
     const changes: PlanEntry["changes"] = [];
-    const desired = item.person;
+    const desired = planned;
     return {
       key,
       outcome,
@@ -138,7 +186,7 @@ function planPerson(key: string, item: Accumulated, person: ExistingPerson | und
     };
   }
 
-  const { changes, desired } = comparePerson(person, item.person);
+  const { changes, desired } = comparePerson(person, planned);
   const outcome = changes.length > 0 ? "update" : "unchanged";
   return {
     key,
@@ -151,26 +199,4 @@ function planPerson(key: string, item: Accumulated, person: ExistingPerson | und
     desired,
     changes,
   };
-}
-
-function summarisePlan(
-  entries: PlanEntry[],
-  warnings: Plan["warnings"],
-  context: SyncContext,
-  records: Plan["records"],
-): Plan {
-  const counts = emptyCounts();
-  const toCreate = new Map<string, string>();
-
-  for (const entry of entries) {
-    counts[entry.outcome] += 1;
-    if (!entry.desired || (entry.outcome !== "create" && entry.outcome !== "update")) continue;
-    for (const name of entry.desired.positions) {
-      const key = name.toLowerCase();
-      if (!context.knownPositions.has(key)) toCreate.set(key, name);
-    }
-  }
-
-  const positionsToCreate = sortPositions(toCreate.values(), context.knownPositions);
-  return { entries, counts, warnings, positionsToCreate, records };
 }

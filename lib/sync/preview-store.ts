@@ -6,7 +6,7 @@ import type { Database } from "@/lib/db/client";
 import { type Organisation, organisations, syncPreviews, type SyncPreview } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 import { computeFirstLook } from "@/lib/sync/preview-first-look";
-import { computePlan, type Progress } from "@/lib/sync/compute-plan";
+import { computePlanOutline, type Progress } from "@/lib/sync/compute-plan";
 import type { SyncConfig } from "@/lib/sync/config";
 import { SyncError } from "@/lib/sync/errors";
 import { writePreviewEntries } from "@/lib/sync/preview-write";
@@ -79,7 +79,7 @@ export async function computePreview(db: Database, previewId: string, source: Co
       .from(organisations)
       .where(eq(organisations.id, preview.organisationId));
     await storeFirstLook(db, { preview, organisation: organisation!, source, log });
-    const { plan } = await computePlan({
+    const { outline: plan } = await computePlanOutline({
       db,
       organisation: organisation!,
       config: preview.config as SyncConfig,
@@ -87,13 +87,10 @@ export async function computePreview(db: Database, previewId: string, source: Co
       onProgress: throttleProgress((progress) => reportProgress(db, previewId, progress)),
     });
 
-    await reportProgress(db, previewId, {
-      phase: "saving",
-      processed: 0,
-      total: plan.entries.length,
-    });
+    const total = Object.values(plan.counts).reduce((sum, n) => sum + n, 0);
+    await reportProgress(db, previewId, { phase: "saving", processed: 0, total });
     await writePreviewEntries(db, previewId, plan.entries, (processed) =>
-      reportProgress(db, previewId, { phase: "saving", processed, total: plan.entries.length }),
+      reportProgress(db, previewId, { phase: "saving", processed, total }),
     );
     await db
       .update(syncPreviews)

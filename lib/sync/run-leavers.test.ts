@@ -91,7 +91,7 @@ describeEachDatabase("a sync run when a contact stops matching", (database) => {
     const archived = jarrid(after)!;
     expect(archived.archivedAt).toBeInstanceOf(Date);
     expect(archived.lastRunId).toBe(second.run.id);
-    expect(second.plan.entries.find((e) => e.outcome === "archive")?.reason).toBe(
+    expect([...second.plan.entries].find((e) => e.outcome === "archive")?.reason).toBe(
       "Its contact no longer matches the filters, or is gone from Salesforce.",
     );
     const others = (rows: typeof after) => rows.filter((p) => p.salesforceContactId !== JARRID);

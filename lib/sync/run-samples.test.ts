@@ -101,7 +101,7 @@ describeEachDatabase("a sync run of the shared samples", (database) => {
       ["We Know Everybody", WE_KNOW_EVERYBODY, "Person C", []],
       ["We Know Everybody", WE_KNOW_EVERYBODY, "Person X", []],
     ]);
-    const reasons = result.status === "succeeded" ? result.plan.entries.map((e) => e.reason) : [];
+    const reasons = result.status === "succeeded" ? [...result.plan.entries].map((e) => e.reason) : [];
     expect(reasons).toContain(
       "Stored at the top parent Junction Holdings (group), through Acct 2, Acct 4.",
     );
@@ -157,7 +157,7 @@ describeEachDatabase("a sync run of the shared samples", (database) => {
       delete: 0,
       skip: 156,
     });
-    expect(new Set(result.plan.entries.map((e) => e.reason))).toEqual(
+    expect(new Set([...result.plan.entries].map((e) => e.reason))).toEqual(
       new Set(["The contact has no account."]),
     );
     expect(result.peopleWritten).toBe(0);

@@ -7,12 +7,12 @@ import { organisations, syncRuns, type SyncRun } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 import { holdRunForConfirmation, massRemovalHold } from "@/lib/health/mass-removal-guard";
 import { applyPlan } from "@/lib/sync/apply";
-import { computePlan, type Progress } from "@/lib/sync/compute-plan";
+import { computePlanOutline, type Progress } from "@/lib/sync/compute-plan";
 import { configVersionById, currentConfig } from "@/lib/sync/config-store";
 import { RunAlreadyGoing, SyncError } from "@/lib/sync/errors";
 import { pauseIfApiLimit } from "@/lib/sync/budget/pause-run";
 import { type PreparedRun, prepareRun, type RunOptions } from "@/lib/sync/incremental/prepare-run";
-import type { Plan } from "@/lib/sync/plan-types";
+import type { ReadablePlan } from "@/lib/sync/plan-types";
 import type { ContactSource } from "@/lib/sync/source";
 
 const ACTIVE = ["queued", "running"] as const;
@@ -78,14 +78,15 @@ async function markAbandonedRuns(db: Database, organisationId: string) {
 }
 
 export type RunResult =
-  | { status: "succeeded"; run: SyncRun; plan: Plan; peopleWritten: number }
-  | { status: "awaiting_confirmation"; run: SyncRun; plan: Plan; message: string }
+  | { status: "succeeded"; run: SyncRun; plan: ReadablePlan; peopleWritten: number }
+  | { status: "awaiting_confirmation"; run: SyncRun; plan: ReadablePlan; message: string }
   | { status: "paused_api_limit"; run: SyncRun; message: string }
   | { status: "failed"; run: SyncRun; error: string };
 
 /**
- * Executes a queued run: plan as a preview would, then apply it all in one transaction. Give it
- * a lazy source (lib/sync/lazy-source.ts) so a connection that fails fails the run too.
+ * Executes a queued run: plan as a preview would, then apply it all in one transaction, the
+ * entries made and written a batch at a time. Give it a lazy source (lib/sync/lazy-source.ts)
+ * so a connection that fails fails the run too.
  */
 export async function executeRun(
   db: Database,
@@ -113,7 +114,7 @@ export async function executeRun(
     prepared = await prepareRun({ ...base, options });
     if (prepared.mode === "incremental") return await prepared.execute();
     const { commitCursor, source: fetchSource } = prepared;
-    const { plan } = await computePlan({
+    const { outline: plan } = await computePlanOutline({
       db,
       organisation: organisation!,
       config: config!.config,

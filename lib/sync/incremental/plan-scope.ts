@@ -12,7 +12,7 @@ import type { MergedContacts } from "@/lib/sync/merges/fold-merges";
 import type { ExistingPerson } from "@/lib/sync/person-diff";
 import { createPlanner } from "@/lib/sync/plan";
 import { contactKey } from "@/lib/sync/plan-accumulate";
-import type { Plan } from "@/lib/sync/plan-types";
+import { materialisePlan, type Plan } from "@/lib/sync/plan-types";
 import { buildSoql, queryObjectOf } from "@/lib/sync/soql";
 import { planSyncQueries } from "@/lib/sync/soql-split";
 import type { ContactSource } from "@/lib/sync/source";
@@ -54,7 +54,7 @@ export async function planScope(
   for (const soql of scopedQueries(config, fieldTypes, contactIds)) {
     for await (const page of source.query(soql, { small: true })) planner.add(page.records);
   }
-  return foldMergesInPlan(planner.finish(), source, existingPeople, merges);
+  return materialisePlan(await foldMergesInPlan(planner.outline(), source, existingPeople, merges));
 }
 
 /** The sync's queries (split as a full run splits them) limited to these contacts. */

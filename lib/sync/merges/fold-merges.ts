@@ -1,6 +1,6 @@
 import { comparePerson, type ExistingPerson } from "@/lib/sync/person-diff";
 import { contactKey, personKey } from "@/lib/sync/plan-accumulate";
-import { emptyCounts, type Plan, type PlanEntry } from "@/lib/sync/plan-types";
+import { countOutcomes, type Plan } from "@/lib/sync/plan-types";
 
 /** Merged contacts: the duplicate's contact key to the surviving contact's Id. */
 export type MergedContacts = Map<string, string>;
@@ -14,11 +14,6 @@ export function survivorOf(merges: MergedContacts, contactId: string): string | 
     survivor = next;
   }
   return survivor;
-}
-
-/** The existing People leaving this plan (archived, kept or deleted), by their contact. */
-export function leavingEntries(plan: Plan): PlanEntry[] {
-  return plan.entries.filter((entry) => entry.personId !== null && entry.desired === null);
 }
 
 /**
@@ -68,7 +63,5 @@ export function foldMergedContacts(
   }
 
   const kept = entries.filter((_, i) => !removed.has(i));
-  const counts = emptyCounts();
-  for (const entry of kept) counts[entry.outcome] += 1;
-  return { ...plan, entries: kept, counts };
+  return { ...plan, entries: kept, counts: countOutcomes(kept) };
 }

@@ -1,0 +1,61 @@
+import { expect, test } from "vitest";
+import type { DesiredPerson } from "@/lib/sync/map";
+import { PersonRows } from "@/lib/sync/person-row";
+
+const group = {
+  id: "0b6f4a1e-8c1d-4a57-9d0f-2f7c1d9e5a10",
+  name: "Acme Group",
+  salesforceAccountId: "001000000000001AAA",
+  parentCustomerId: null,
+};
+const east = {
+  id: "5d0c1c9e-2a7b-4c39-8f0e-77b1a3c2d4e5",
+  name: "Acme East",
+  salesforceAccountId: "001000000000002AAA",
+  parentCustomerId: group.id,
+};
+
+test("a packed person unpacks to the same person and placement, nulls and quotes included", () => {
+  const person: DesiredPerson = {
+    customerId: group.id,
+    salesforceContactId: "0035f00000AbCdEAAZ",
+    firstName: 'Zoë "Zee"',
+    lastName: "Øster-李",
+    email: null,
+    phones: [
+      { type: "work", raw: "(415) 555-2671", e164: "+14155552671", sourceField: "Phone" },
+      { type: "mobile", raw: "ext. 12", e164: null, sourceField: "MobilePhone" },
+    ],
+    positions: ["Billing Contact"],
+    customFields: { jobTitle: "CFO", region: null },
+  };
+  const placed = {
+    person,
+    customer: group,
+    matched: [east],
+    accountId: east.salesforceAccountId,
+    accountName: "Acme ☃ East",
+    isDirect: false,
+  };
+  const rows = new PersonRows();
+  const packed = rows.pack(placed);
+  const bare = rows.pack({
+    ...placed,
+    person: { ...person, phones: [], customFields: {} },
+    accountName: null,
+  });
+
+  expect(rows.unpack(packed)).toEqual(placed);
+  expect(rows.unpack(bare)).toEqual({
+    ...placed,
+    person: { ...person, phones: [], customFields: {} },
+    accountName: null,
+  });
+  // What repeats is written once in the tables, not in every row.
+  expect(packed).not.toContain(group.id);
+  expect(packed).not.toContain("Billing Contact");
+  // Held one byte a character: what is beyond Latin-1 is escaped, what is within is kept.
+  expect(packed).toMatch(/^[\x00-\xff]*$/);
+  expect(packed).toContain("Zoë");
+  expect(packed).toContain("\\u674e");
+});

@@ -157,12 +157,12 @@ export function registerSyncCommands(program: Command) {
           status: result.status,
           counts: result.plan.counts,
           peopleWritten: result.peopleWritten,
-          records: result.plan.entries.map(entryJson),
+          records: Array.from(result.plan.entries, entryJson),
         });
       }
-      result.plan.entries
-        .filter((e) => e.outcome !== "unchanged")
-        .forEach((e) => print(entryLine(e)));
+      for (const entry of result.plan.entries) {
+        if (entry.outcome !== "unchanged") print(entryLine(entry));
+      }
       print(
         `\nSync ${result.run.id} succeeded: ${countsLine(result.plan.counts)}; ${result.peopleWritten} People written.`,
       );

@@ -101,7 +101,8 @@ describeEachDatabase("a sync run of the shared samples", (database) => {
       ["We Know Everybody", WE_KNOW_EVERYBODY, "Person C", []],
       ["We Know Everybody", WE_KNOW_EVERYBODY, "Person X", []],
     ]);
-    const reasons = result.status === "succeeded" ? [...result.plan.entries].map((e) => e.reason) : [];
+    const reasons =
+      result.status === "succeeded" ? [...result.plan.entries].map((e) => e.reason) : [];
     expect(reasons).toContain(
       "Stored at the top parent Junction Holdings (group), through Acct 2, Acct 4.",
     );

@@ -40,6 +40,12 @@ try {
     return result;
   };
   const setupSeconds = (performance.now() - setupStarted) / 1000;
+  const accounts = sandbox.accounts.length;
+  // The set-up (25,000 accounts read from the sandbox and written as customers at 100,000
+  // contacts) leaves garbage and a grown heap behind; the sync is measured from a collected
+  // heap, so what the peak counts is the sync's own. The sync itself never calls the collector.
+  sandbox.accounts.length = 0;
+  collectGarbage();
 
   const callsBefore = await sandbox.apiCalls();
   const rssBefore = process.memoryUsage().rss / 1024 / 1024;
@@ -66,7 +72,7 @@ try {
     database: database.kind,
     transport: transport === "rest" ? "rest" : "auto",
     live_contacts: sandbox.liveContacts,
-    accounts: sandbox.accounts.length,
+    accounts,
     contacts_on_several_accounts: sandbox.contactsOnSeveralAccounts,
     share_on_several_accounts: round(sandbox.contactsOnSeveralAccounts / sandbox.liveContacts, 3),
     records,
@@ -110,6 +116,13 @@ try {
 } finally {
   await database.close();
   await sandbox.close();
+}
+
+function collectGarbage() {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return;
+  gc();
+  gc();
 }
 
 function round(value: number, digits = 2) {

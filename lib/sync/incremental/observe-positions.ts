@@ -1,6 +1,5 @@
-import type { CursorPosition, CursorPositions } from "@/lib/db/schema";
-import { comparePositions, normaliseModstamp } from "@/lib/sync/incremental/change-window";
-import { readRecordField, readSyncRow, type SalesforceRecord } from "@/lib/sync/record";
+import type { CursorPositions } from "@/lib/db/schema";
+import { readRecordField, readSyncRow } from "@/lib/sync/record";
 import type { ContactSource } from "@/lib/sync/source";
 
 /**
@@ -10,14 +9,14 @@ import type { ContactSource } from "@/lib/sync/source";
  * than any it returned, so it is read by the next incremental run.
  */
 export function observePositions(source: ContactSource) {
-  const positions: CursorPositions = {};
-  const note = (object: "Contact" | "AccountContactRelation", record: SalesforceRecord | null) => {
-    const modstamp = readRecordField(record, "SystemModstamp");
-    const id = readRecordField(record, "Id");
+  // Kept as milliseconds and compared as numbers: this runs for every record of a full run.
+  const newest: Partial<Record<ObservedObject, { ms: number; id: string }>> = {};
+  const note = (object: ObservedObject, modstamp: unknown, id: unknown) => {
     if (!modstamp || typeof id !== "string") return;
-    const position: CursorPosition = { modstamp: normaliseModstamp(modstamp), id };
-    const known = positions[object];
-    if (!known || comparePositions(position, known) > 0) positions[object] = position;
+    const ms = typeof modstamp === "number" ? modstamp : Date.parse(String(modstamp));
+    if (!Number.isFinite(ms)) throw new Error(`Not a SystemModstamp: ${String(modstamp)}`);
+    const known = newest[object];
+    if (!known || ms > known.ms || (ms === known.ms && id > known.id)) newest[object] = { ms, id };
   };
 
   const observed: ContactSource = {
@@ -27,13 +26,26 @@ export function observePositions(source: ContactSource) {
         for await (const page of source.query(soql, hints)) {
           for (const record of page.records) {
             const row = readSyncRow(record);
-            note("Contact", { ...row.contact, Id: row.contactId });
-            if (row.relation) note("AccountContactRelation", row.relation);
+            note("Contact", readRecordField(row.contact, "SystemModstamp"), row.contactId);
+            if (row.relation) {
+              const { relation } = row;
+              const modstamp = readRecordField(relation, "SystemModstamp");
+              note("AccountContactRelation", modstamp, readRecordField(relation, "Id"));
+            }
           }
           yield page;
         }
       },
     }),
   };
-  return { source: observed, positions: () => ({ ...positions }) };
+  const positions = (): CursorPositions => {
+    const out: CursorPositions = {};
+    for (const [object, known] of Object.entries(newest)) {
+      out[object as ObservedObject] = { modstamp: new Date(known.ms).toISOString(), id: known.id };
+    }
+    return out;
+  };
+  return { source: observed, positions };
 }
+
+type ObservedObject = "Contact" | "AccountContactRelation";

@@ -4,7 +4,7 @@ import { loadavg } from "node:os";
 import { count, eq } from "drizzle-orm";
 import { people } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { computePlan } from "@/lib/sync/compute-plan";
+import { computePlan, computePlanOutline } from "@/lib/sync/compute-plan";
 import { lazySource } from "@/lib/sync/lazy-source";
 import { executeRun, startRun } from "@/lib/sync/run";
 import { openContactSource, type SourceOptions } from "@/lib/sync/salesforce-source";
@@ -60,6 +60,9 @@ try {
     async () =>
       (await computePlan({ db, organisation, config: config.config, source: source() })).plan,
   );
+  const planHeap = await heapHeldByPlan(() =>
+    computePlanOutline({ db, organisation, config: config.config, source: source() }),
+  );
   const fetch = await fetchOnly(source(), config.config);
   const write = await writeOnly(db, organisation.id);
   const [stored] = await db
@@ -96,6 +99,7 @@ try {
     api_calls_rest_target: Math.ceil(records / 2000) + 5,
     peak_rss_mb: Math.round(peakRss),
     rss_before_sync_mb: Math.round(rssBefore),
+    plan_heap_mb: planHeap === null ? null : Math.round(planHeap),
     setup_s: round(setupSeconds),
     // Two shared cores: the 1-minute load average says how far other work skewed the clock.
     load_average: round(loadavg()[0]!),
@@ -116,6 +120,22 @@ try {
 } finally {
   await database.close();
   await sandbox.close();
+}
+
+/**
+ * What a plan holds once garbage is collected, in MB: the planner's index and what it refers to,
+ * the part of memory that grows with the org. Peak RSS is higher: V8 lets the heap grow to a
+ * few times what is live before it collects. Null when the collector is not exposed.
+ */
+async function heapHeldByPlan(plan: () => Promise<unknown>): Promise<number | null> {
+  if (!(globalThis as { gc?: () => void }).gc) return null;
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  const held = await plan();
+  collectGarbage();
+  const after = process.memoryUsage().heapUsed;
+  void held;
+  return (after - before) / 1024 / 1024;
 }
 
 function collectGarbage() {

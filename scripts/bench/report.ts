@@ -20,6 +20,7 @@ const ROWS: Row[] = [
   ["ratio full / (fetch + write)", "ratio", () => "<= 1.5 at 100k"],
   ["API calls, full sync", "api_calls", (r) => `<= ${String(r.api_calls_rest_target)} (REST)`],
   ["peak RSS during full sync (MB)", "peak_rss_mb", () => "< +150 from 10k to 100k"],
+  ["  heap the plan holds, after collection (MB)", "plan_heap_mb"],
   [
     "incremental run, 1% changed (s)",
     "incremental_1pct_s",

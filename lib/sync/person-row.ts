@@ -7,7 +7,7 @@ import type { DesiredPerson } from "@/lib/sync/map";
  * string a person, with what repeats across People (customers, accounts, positions, phone
  * fields) written as numbers into tables held once. A large org's plan is mostly these rows, and
  * a row takes about a quarter of the memory of the objects, arrays and strings it stands for
- * (measured on the benchmark's org: 1.5 KB a person before, under 0.4 KB with the key).
+ * (measured on the benchmark's org: about 1.5 KB a person before, about 0.4 KB now with the key).
  */
 
 export type PlacedPerson = {

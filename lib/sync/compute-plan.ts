@@ -52,14 +52,13 @@ export async function computePlanOutline(
   const queries = buildSyncQueries(validated.config, validated.fieldTypes, {
     apiVersion: request.apiVersion,
   });
-  const inputs = await loadSyncInputs(db, organisation.id);
+  // Customers, positions and the synced People go straight into the planner, which packs the
+  // People: nothing here holds the rows as read while the pages come in.
   const planner = createPlanner({
     config: validated.config,
     fieldTypes: validated.fieldTypes,
     defaultCountry: organisation.defaultCountry,
-    customers: inputs.customers,
-    positionNames: inputs.positionNames,
-    existingPeople: inputs.existingPeople,
+    ...(await loadSyncInputs(db, organisation.id)),
   });
 
   let processed = 0;
@@ -86,6 +85,6 @@ export async function computePlanOutline(
   }
 
   await onProgress?.({ phase: "planning", processed, total });
-  const outline = await foldMergesInPlan(planner.outline(), source, inputs.existingPeople);
+  const outline = await foldMergesInPlan(planner.outline(), source, planner.existingByIds);
   return { outline, queries };
 }

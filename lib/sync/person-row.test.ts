@@ -59,3 +59,25 @@ test("a packed person unpacks to the same person and placement, nulls and quotes
   expect(packed).toContain("Zoë");
   expect(packed).toContain("\\u674e");
 });
+
+test("a packed existing person unpacks to the same person, archived date included", () => {
+  const rows = new PersonRows();
+  const person = {
+    id: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+    customerId: group.id,
+    source: "salesforce" as const,
+    salesforceContactId: "0035f00000AbCdEAAZ",
+    firstName: "Ada",
+    lastName: null,
+    email: "ADA@example.com",
+    phones: [{ type: "work", raw: "(415) 555-2671", e164: "+14155552671", sourceField: "Phone" }],
+    positions: ["Billing Contact", "Primary Contact"],
+    customFields: { jobTitle: "Countess" },
+    archivedAt: new Date("2026-11-30T08:15:00.000Z"),
+  };
+
+  expect(rows.unpackExisting(rows.packExisting(person))).toEqual(person);
+  expect(
+    rows.unpackExisting(rows.packExisting({ ...person, archivedAt: null, customFields: {} })),
+  ).toEqual({ ...person, archivedAt: null, customFields: {} });
+});

@@ -1,6 +1,7 @@
 import type { PhoneNumber } from "@/lib/db/schema";
 import type { SyncCustomer } from "@/lib/sync/customers";
 import type { DesiredPerson } from "@/lib/sync/map";
+import type { ExistingPerson } from "@/lib/sync/person-diff";
 
 /**
  * How the planner keeps a placed person between pages and until the plan is read: one flat
@@ -38,6 +39,19 @@ type PackedPerson = [
   matched: number[],
 ];
 
+type PackedExisting = [
+  id: string,
+  customerId: number,
+  salesforceContactId: string,
+  firstName: string | null,
+  lastName: string | null,
+  email: string | null,
+  phones: PackedPhone[],
+  positions: number[],
+  customFields: ExistingPerson["customFields"] | 0,
+  archivedAt: number | null,
+];
+
 /** Values written once and referred to by number; -1 stands for null. */
 class Table<T> {
   private readonly numbers = new Map<T, number>();
@@ -61,6 +75,7 @@ class Table<T> {
 export class PersonRows {
   private readonly texts = new Table<string>();
   private readonly customers = new Table<SyncCustomer>();
+  private readonly customerIds = new Table<string>();
 
   pack(placed: PlacedPerson): string {
     const { person } = placed;
@@ -81,6 +96,58 @@ export class PersonRows {
       placed.matched.map((customer) => this.customers.number(customer)),
     ];
     return oneByteJson(JSON.stringify(packed));
+  }
+
+  /**
+   * A synced person as read from the database, packed the same way: a re-run of a large org
+   * holds every existing person as well as every placed one until the plan is read.
+   */
+  packExisting(person: ExistingPerson): string {
+    const text = (value: string | null | undefined) => this.texts.number(value ?? null);
+    const fields = person.customFields ?? {};
+    const packed: PackedExisting = [
+      person.id,
+      this.customerIds.number(person.customerId),
+      person.salesforceContactId ?? "",
+      person.firstName,
+      person.lastName,
+      person.email,
+      (person.phones ?? []).map((p) => [
+        text(p.type ?? "other"),
+        p.raw ?? "",
+        p.e164 ?? null,
+        text(p.sourceField),
+      ]),
+      (person.positions ?? []).map(text),
+      Object.keys(fields).length === 0 ? 0 : fields,
+      person.archivedAt ? person.archivedAt.getTime() : null,
+    ];
+    return oneByteJson(JSON.stringify(packed));
+  }
+
+  unpackExisting(row: string): ExistingPerson {
+    const [id, customer, contactId, firstName, lastName, email, phones, positions, ...rest] =
+      JSON.parse(row) as PackedExisting;
+    const [fields, archivedAt] = rest;
+    const text = (n: number) => this.texts.value(n);
+    return {
+      id,
+      customerId: this.customerIds.value(customer)!,
+      source: "salesforce",
+      salesforceContactId: contactId,
+      firstName,
+      lastName,
+      email,
+      phones: phones.map(([type, raw, e164, sourceField]) => ({
+        type: text(type)!,
+        raw,
+        e164,
+        sourceField: text(sourceField),
+      })),
+      positions: positions.map((n) => text(n)!),
+      customFields: fields === 0 ? {} : fields,
+      archivedAt: archivedAt === null ? null : new Date(archivedAt),
+    };
   }
 
   unpack(row: string): PlacedPerson {

@@ -2,7 +2,7 @@ import { createSyncContext, type SyncContext, type SyncContextInput } from "@/li
 import type { SyncCustomer } from "@/lib/sync/customers";
 import { mapRow } from "@/lib/sync/map";
 import { comparePerson, type ExistingPerson } from "@/lib/sync/person-diff";
-import type { PlacedPerson } from "@/lib/sync/person-row";
+import { flatKey, type PlacedPerson, PersonRows } from "@/lib/sync/person-row";
 import { Accumulator, contactKey, personKey, summarisePlaced } from "@/lib/sync/plan-accumulate";
 import { describeNoLongerMatching } from "@/lib/sync/plan-leavers";
 import {
@@ -25,6 +25,8 @@ export type PlannerInput = SyncContextInput & { existingPeople: Iterable<Existin
 
 export type Planner = {
   add: (records: Iterable<SalesforceRecord>) => void;
+  /** The existing synced People with these ids, for folding merges. */
+  existingByIds: (ids: Set<string>) => Map<string, ExistingPerson>;
   /** The plan with its entries made as they are read; see PlanOutline. */
   outline: () => PlanOutline;
   /** The plan with every entry in an array. */
@@ -41,11 +43,28 @@ export function createPlannerFor(
   context: SyncContext,
   existingPeople: Iterable<ExistingPerson>,
 ): Planner {
-  const existing = new Map<string, ExistingPerson>();
+  // Packed like the placed People (see person-row.ts): a re-run holds every existing person.
+  const existingRows = new PersonRows();
+  const existingPacked = new Map<string, string>();
   for (const person of existingPeople) {
     if (person.source !== "salesforce" || !person.salesforceContactId) continue;
-    existing.set(personKey(person.salesforceContactId, person.customerId), person);
+    const key = flatKey(personKey(person.salesforceContactId, person.customerId));
+    existingPacked.set(key, existingRows.packExisting(person));
   }
+  const existingOf = (key: string): ExistingPerson | undefined => {
+    const row = existingPacked.get(key);
+    return row === undefined ? undefined : existingRows.unpackExisting(row);
+  };
+  const existingByIds = (ids: Set<string>) => {
+    const found = new Map<string, ExistingPerson>();
+    for (const row of existingPacked.values()) {
+      // A row starts with the person's id: only the wanted ones are unpacked.
+      if (!ids.has(row.slice(2, row.indexOf('"', 2)))) continue;
+      const person = existingRows.unpackExisting(row);
+      found.set(person.id, person);
+    }
+    return found;
+  };
 
   const accumulator = new Accumulator(context.knownPositions);
   let received = 0;
@@ -64,7 +83,7 @@ export function createPlannerFor(
 
     // One pass to count and to find the positions to create; the entries come later, when read.
     for (const [key, row] of accumulator.people) {
-      const person = existing.get(key);
+      const person = existingOf(key);
       const desired = accumulator.placed(row).person;
       let outcome: PlanEntry["outcome"] = "create";
       if (person) {
@@ -79,7 +98,10 @@ export function createPlannerFor(
       }
     }
 
-    const leavers = [...existing].filter(([key]) => !claimed.has(key));
+    const leavers: [string, ExistingPerson][] = [];
+    for (const key of existingPacked.keys()) {
+      if (!claimed.has(key)) leavers.push([key, existingOf(key)!]);
+    }
     const placedOn = findPlacements(leavers, accumulator);
     const rule = context.config.additional.rules.onNoLongerMatching;
     const leaving = leavers.map(([key, person]) => {
@@ -96,12 +118,12 @@ export function createPlannerFor(
 
     const entryOf = (key: string): PlanEntry | undefined => {
       const row = accumulator.people.get(key);
-      if (row !== undefined) return planPerson(key, accumulator.placed(row), existing.get(key));
+      if (row !== undefined) return planPerson(key, accumulator.placed(row), existingOf(key));
       return leaving.find((entry) => entry.key === key) ?? skipEntry(key, accumulator.skips);
     };
     const entries = rereadable(function* () {
       for (const [key, row] of accumulator.people) {
-        yield planPerson(key, accumulator.placed(row), existing.get(key));
+        yield planPerson(key, accumulator.placed(row), existingOf(key));
       }
       yield* leaving;
       for (const key of accumulator.skips.keys()) yield skipEntry(key, accumulator.skips)!;
@@ -118,7 +140,7 @@ export function createPlannerFor(
     };
   };
 
-  return { add, outline, finish: () => materialisePlan(outline()) };
+  return { add, existingByIds, outline, finish: () => materialisePlan(outline()) };
 }
 
 function skipEntry(key: string, skips: Accumulator["skips"]): PlanEntry | undefined {

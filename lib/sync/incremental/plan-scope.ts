@@ -54,7 +54,8 @@ export async function planScope(
   for (const soql of scopedQueries(config, fieldTypes, contactIds)) {
     for await (const page of source.query(soql, { small: true })) planner.add(page.records);
   }
-  return materialisePlan(await foldMergesInPlan(planner.outline(), source, existingPeople, merges));
+  const folded = await foldMergesInPlan(planner.outline(), source, planner.existingByIds, merges);
+  return materialisePlan(folded);
 }
 
 /** The sync's queries (split as a full run splits them) limited to these contacts. */

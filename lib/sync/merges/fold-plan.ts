@@ -16,7 +16,7 @@ import type { ContactSource } from "@/lib/sync/source";
 export async function foldMergesInPlan(
   outline: PlanOutline,
   source: ContactSource,
-  existingPeople: Iterable<ExistingPerson>,
+  existingByIds: (ids: Set<string>) => Map<string, ExistingPerson>,
   known: MergedContacts = new Map(),
 ): Promise<PlanOutline> {
   const leaving = outline.leaving;
@@ -27,9 +27,7 @@ export async function foldMergesInPlan(
   const merges = await findMergedContacts({ queryAll }, contactIds, known);
   if (merges.size === 0) return outline;
 
-  const wanted = new Set(leaving.map((entry) => entry.personId));
-  const existing = new Map<string, ExistingPerson>();
-  for (const person of existingPeople) if (wanted.has(person.id)) existing.set(person.id, person);
+  const existing = existingByIds(new Set(leaving.map((entry) => entry.personId!)));
 
   const involved = new Map<string, PlanEntry>(leaving.map((entry) => [entry.key, entry]));
   for (const entry of leaving) {

@@ -10,6 +10,7 @@ import { connectDatabase } from "@/lib/db/client";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { salesforceExecutor } from "@/lib/jobs/salesforce-executor";
+import { startPhoneWorker } from "@/lib/sync/phone-worker";
 import { startWorkers } from "@/lib/jobs/start-workers";
 import { childProcessEnv, ConfigurationError, env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -77,10 +78,12 @@ if (sandbox) {
   log.info({ created: demo.created }, "demo organisation ready");
 }
 
+// Runs normalise phone numbers on a thread of their own while they map (lib/sync/phone-worker.ts).
+const phones = startPhoneWorker();
 const workers = await startWorkers({
   databaseUrl: embedded?.url ?? settings.DATABASE_URL!,
   db: database.db,
-  execute: salesforceExecutor(database.db),
+  execute: salesforceExecutor(database.db, { run: { phones } }),
 });
 
 const nextBin = "node_modules/next/dist/bin/next";
@@ -106,6 +109,7 @@ async function shutdown(code: number) {
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   }
   await workers.stop({ timeoutMs: 20_000 });
+  await phones.close();
   await sandbox?.close();
   await database.close();
   await embedded?.stop();

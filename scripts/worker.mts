@@ -5,6 +5,7 @@ import { openDatabase } from "@/lib/db/open";
 import { ConfigurationError, env } from "@/lib/env";
 import { passwordlessUrl } from "@/lib/jobs/connection-url";
 import { salesforceExecutor } from "@/lib/jobs/salesforce-executor";
+import { startPhoneWorker } from "@/lib/sync/phone-worker";
 import { startWorkers } from "@/lib/jobs/start-workers";
 import { logger } from "@/lib/logger";
 
@@ -22,10 +23,12 @@ const settings = settingsOrExit();
 
 const log = logger();
 const database = await openDatabase();
+// Runs normalise phone numbers on a thread of their own while they map (lib/sync/phone-worker.ts).
+const phones = startPhoneWorker();
 const workers = await startWorkers({
   databaseUrl: settings.DATABASE_URL ?? passwordlessUrl(database.sql),
   db: database.db,
-  execute: salesforceExecutor(database.db),
+  execute: salesforceExecutor(database.db, { run: { phones } }),
 });
 
 let stopping = false;
@@ -34,6 +37,7 @@ async function shutdown() {
   stopping = true;
   log.info("worker stopping");
   await workers.stop({ timeoutMs: 30_000 });
+  await phones.close();
   await database.close();
   process.exit(0);
 }

@@ -4,7 +4,7 @@ import type { SyncContext } from "@/lib/sync/context";
 import type { SyncConfig } from "@/lib/sync/config";
 import { resolveCountryCode } from "@/lib/sync/countries";
 import { describeCustomerPath, type SyncCustomer } from "@/lib/sync/customers";
-import { collectPhones, type PhoneTrace } from "@/lib/sync/phones";
+import { collectPhones, type PhoneLookup, phoneLookups, type PhoneTrace } from "@/lib/sync/phones";
 import type { PositionStep } from "@/lib/sync/positions";
 import { readRecordField, readRowField, readText, type SyncRow } from "@/lib/sync/record";
 
@@ -90,6 +90,12 @@ export function mapRow(row: SyncRow, context: SyncContext): MappedRow {
     positionSteps: steps,
   };
   return { ...base, warnings: warnPhones(traces, contact), result: { placement, skip: null } };
+}
+
+/** The phone numbers `mapRow` will normalise for this row, in the country it will use. */
+export function phoneLookupsOf(row: SyncRow, context: SyncContext, into: PhoneLookup[]): void {
+  const country = chooseCountry(row, context.defaultCountry);
+  phoneLookups(context.config.phones, row, country.code, into);
 }
 
 function skipWith(scope: Skip["scope"], row: SyncRow, reason: string) {

@@ -1,6 +1,7 @@
-import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import type { CountryCode } from "libphonenumber-js/max";
 import type { PhoneNumber } from "@/lib/db/schema";
 import type { PhoneType } from "@/lib/sync/config";
+import { e164Of } from "@/lib/sync/phone-rule.mjs";
 import { readRowField, readText, type SyncRow } from "@/lib/sync/record";
 
 /**
@@ -36,11 +37,35 @@ export function normalisePhone(raw: string, country: CountryCode | null): string
   const known = memo.get(key);
   if (known !== undefined) return known;
 
-  const parsed = parsePhoneNumberFromString(raw, country ?? undefined);
-  const e164 = parsed && parsed.isPossible() ? parsed.number : null;
+  const e164 = e164Of(raw, country);
+  remember(key, e164);
+  return e164;
+}
+
+function remember(key: string, e164: string | null) {
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, e164);
-  return e164;
+}
+
+/** A number to normalise, in the country it is read in. */
+export type PhoneLookup = [raw: string, country: CountryCode | null];
+
+/** The numbers of a row that `collectPhones` would have to parse, answers not known yet. */
+export function phoneLookups(
+  fields: PhoneField[],
+  row: SyncRow,
+  country: CountryCode | null,
+  into: PhoneLookup[],
+): void {
+  for (const { field } of fields) {
+    const raw = readText(readRowField(row, field));
+    if (raw && !memo.has(`${country ?? ""}|${raw}`)) into.push([raw, country]);
+  }
+}
+
+/** Answers worked out elsewhere (a worker thread), so `normalisePhone` finds them known. */
+export function rememberPhones(lookups: PhoneLookup[], answers: (string | null)[]): void {
+  lookups.forEach(([raw, country], i) => remember(`${country ?? ""}|${raw}`, answers[i] ?? null));
 }
 
 /** Config order decides which field keeps a number two fields share. */

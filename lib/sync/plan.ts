@@ -1,6 +1,7 @@
 import { createSyncContext, type SyncContext, type SyncContextInput } from "@/lib/sync/context";
 import type { SyncCustomer } from "@/lib/sync/customers";
-import { mapRow } from "@/lib/sync/map";
+import { mapRow, phoneLookupsOf } from "@/lib/sync/map";
+import type { PhoneLookup } from "@/lib/sync/phones";
 import { comparePerson, type ExistingPerson } from "@/lib/sync/person-diff";
 import { flatKey, type PlacedPerson, PersonRows } from "@/lib/sync/person-row";
 import { Accumulator, contactKey, personKey, summarisePlaced } from "@/lib/sync/plan-accumulate";
@@ -25,6 +26,8 @@ export type PlannerInput = SyncContextInput & { existingPeople: Iterable<Existin
 
 export type Planner = {
   add: (records: Iterable<SalesforceRecord>) => void;
+  /** The phone numbers `add` would parse for these records (to parse them elsewhere first). */
+  phoneLookups: (records: Iterable<SalesforceRecord>) => PhoneLookup[];
   /** The existing synced People with these ids, for folding merges. */
   existingByIds: (ids: Set<string>) => Map<string, ExistingPerson>;
   /** The plan with its entries made as they are read; see PlanOutline. */
@@ -140,7 +143,13 @@ export function createPlannerFor(
     };
   };
 
-  return { add, existingByIds, outline, finish: () => materialisePlan(outline()) };
+  const phoneLookups = (records: Iterable<SalesforceRecord>) => {
+    const lookups: PhoneLookup[] = [];
+    for (const record of records) phoneLookupsOf(readSyncRow(record), context, lookups);
+    return lookups;
+  };
+
+  return { add, phoneLookups, existingByIds, outline, finish: () => materialisePlan(outline()) };
 }
 
 function skipEntry(key: string, skips: Accumulator["skips"]): PlanEntry | undefined {

@@ -119,6 +119,7 @@ export async function executeRun(
       organisation: organisation!,
       config: config!.config,
       source: fetchSource,
+      phones: options.phones,
       onProgress: throttleProgress((progress) => reportProgress(db, runId, progress)),
     });
 

@@ -6,6 +6,7 @@ import { people } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { computePlan, computePlanOutline } from "@/lib/sync/compute-plan";
 import { lazySource } from "@/lib/sync/lazy-source";
+import { startPhoneWorker } from "@/lib/sync/phone-worker";
 import { executeRun, startRun } from "@/lib/sync/run";
 import { openContactSource, type SourceOptions } from "@/lib/sync/salesforce-source";
 import { passwordlessUrl } from "@/lib/jobs/connection-url";
@@ -24,6 +25,8 @@ const setupStarted = performance.now();
 const sandbox = await startSandboxChild(contacts, Number(seedArg));
 const database = await openBenchDatabase(env().DATABASE_URL);
 const { db } = database;
+// As the console's and `npm run worker`'s runs do.
+const phones = startPhoneWorker();
 
 try {
   const { organisation, config } = await createBenchOrganisation(db, sandbox);
@@ -34,7 +37,7 @@ try {
       trigger: "cli",
       agentId: null,
     });
-    const result = await executeRun(db, run.id, source());
+    const result = await executeRun(db, run.id, source(), { phones });
     if (result.status !== "succeeded")
       throw new Error(`The sync did not succeed: ${result.run.error}`);
     return result;
@@ -118,6 +121,7 @@ try {
   );
   process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
 } finally {
+  await phones.close();
   await database.close();
   await sandbox.close();
 }

@@ -9,6 +9,7 @@ import { SyncError } from "@/lib/sync/errors";
 import { findOrganisation } from "@/lib/sync/load-inputs";
 import type { Plan, PlanEntry } from "@/lib/sync/plan-types";
 import { lazySource } from "@/lib/sync/lazy-source";
+import { startPhoneWorker } from "@/lib/sync/phone-worker";
 import { executeRun, startRun } from "@/lib/sync/run";
 import { openContactSource } from "@/lib/sync/salesforce-source";
 import { print, printJson, withDatabase } from "./io.mts";
@@ -131,11 +132,13 @@ export function registerSyncCommands(program: Command) {
           trigger: "cli",
           agentId: null,
         });
-        return executeRun(
-          db,
-          run.id,
-          lazySource(() => openContactSource(db, organisation.id)),
-        );
+        const phones = startPhoneWorker();
+        try {
+          const source = lazySource(() => openContactSource(db, organisation.id));
+          return await executeRun(db, run.id, source, { phones });
+        } finally {
+          await phones.close();
+        }
       });
       if (result.status === "failed") {
         if (options.json)

@@ -10,6 +10,7 @@ import {
   type IncrementalResult,
 } from "@/lib/sync/incremental/execute-incremental";
 import { chooseRunMode } from "@/lib/sync/incremental/run-mode";
+import type { PhoneNormaliser } from "@/lib/sync/phone-worker";
 import type { ContactSource } from "@/lib/sync/source";
 
 export const DEFAULT_CHANGE_PAGE_SIZE = 2_000;
@@ -21,6 +22,8 @@ export type RunOptions = {
   overlapMs?: number;
   /** Changes read per page, 200 to 2,000; each page is applied on its own. */
   changePageSize?: number;
+  /** A full run's phone numbers normalised on another thread (lib/sync/phone-worker.ts). */
+  phones?: PhoneNormaliser;
 };
 
 export type PreparedRun =

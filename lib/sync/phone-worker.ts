@@ -1,0 +1,56 @@
+import { Worker } from "node:worker_threads";
+import type { PhoneLookup } from "@/lib/sync/phones";
+
+/**
+ * Phone numbers normalised on a worker thread: libphonenumber-js takes 10 to 19 µs a number, the
+ * largest part of mapping a record, so a run hands each page's numbers to the worker and maps
+ * the page before meanwhile (lib/sync/compute-plan.ts). The same rule as on the main thread
+ * (lib/sync/phone-rule.mjs). Started by the processes that run syncs (the console, `npm run
+ * worker`, the CLI, the benchmark), not by Next.js, whose previews parse on their own thread.
+ */
+export type PhoneNormaliser = {
+  normalise: (lookups: PhoneLookup[]) => Promise<(string | null)[]>;
+  close: () => Promise<void>;
+};
+
+type Reply = { id: number; results: (string | null)[] };
+
+export function startPhoneWorker(): PhoneNormaliser {
+  const worker = new Worker(new URL("./phone-worker-thread.mjs", import.meta.url));
+  // An idle worker does not keep its process alive.
+  worker.unref();
+  const waiting = new Map<
+    number,
+    { resolve: (r: Reply["results"]) => void; reject: (e: Error) => void }
+  >();
+  let next = 0;
+  let broken: Error | null = null;
+
+  worker.on("message", ({ id, results }: Reply) => {
+    waiting.get(id)?.resolve(results);
+    waiting.delete(id);
+  });
+  const fail = (error: Error) => {
+    broken = error;
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  };
+  worker.on("error", fail);
+  worker.on("exit", (code) => fail(new Error(`The phone worker stopped (exit code ${code}).`)));
+
+  return {
+    normalise: (lookups) => {
+      if (broken) return Promise.reject(broken);
+      if (lookups.length === 0) return Promise.resolve([]);
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, items: lookups });
+      });
+    },
+    close: async () => {
+      worker.removeAllListeners("exit");
+      await worker.terminate();
+    },
+  };
+}

@@ -9,8 +9,7 @@ import { materialisePlan, type Plan, type PlanOutline } from "@/lib/sync/plan-ty
 import type { SyncConfig } from "@/lib/sync/config";
 import { buildSyncQueries } from "@/lib/sync/soql-split";
 import type { PhoneNormaliser } from "@/lib/sync/phone-worker";
-import { rememberPhones } from "@/lib/sync/phones";
-import type { SalesforceRecord } from "@/lib/sync/record";
+import { primedPages } from "@/lib/sync/phone-priming";
 import type { ContactSource } from "@/lib/sync/source";
 import { validateConfig } from "@/lib/sync/validate";
 
@@ -66,30 +65,7 @@ export async function computePlanOutline(
     ...(await loadSyncInputs(db, organisation.id)),
   });
 
-  // With a phone normaliser a page waits for one turn: its numbers go to the other thread, the
-  // page before (whose numbers are back by then) is mapped, and so on; mapping finds the numbers
-  // known and parses none. Arrival order is kept.
-  type Waiting = { records: SalesforceRecord[]; numbers: Promise<void> };
-  let waiting = null as Waiting | null;
-  const mapWaiting = async () => {
-    const page = waiting;
-    waiting = null;
-    if (!page) return;
-    await page.numbers;
-    planner.add(page.records);
-  };
-  const add = async (records: SalesforceRecord[]) => {
-    const phones = request.phones;
-    if (!phones) return planner.add(records);
-    const lookups = planner.phoneLookups(records);
-    const numbers = phones
-      .normalise(lookups)
-      .then((answers) => rememberPhones(lookups, answers))
-      // Only a shortcut: without its answers, mapping parses the numbers itself.
-      .catch(() => undefined);
-    await mapWaiting();
-    waiting = { records, numbers };
-  };
+  const pages = primedPages(planner, request.phones);
 
   let processed = 0;
   let total = 0;
@@ -101,7 +77,7 @@ export async function computePlanOutline(
         queryTotal = page.totalSize;
         total += page.totalSize;
       }
-      await add(page.records);
+      await pages.add(page.records);
       received += page.records.length;
       processed += page.records.length;
       await onProgress?.({ phase: "fetching", processed, total });
@@ -114,7 +90,7 @@ export async function computePlanOutline(
     }
   }
 
-  await mapWaiting();
+  await pages.flush();
   await onProgress?.({ phase: "planning", processed, total });
   const outline = await foldMergesInPlan(planner.outline(), source, planner.existingByIds);
   return { outline, queries };

@@ -50,7 +50,7 @@ export function comparePerson(existing: ExistingPerson, desired: DesiredPerson):
   if (beforeEmail?.toLowerCase() === desired.email?.toLowerCase()) row.email = existing.email;
   else changes.push({ field: "email", before: beforeEmail, after: desired.email });
 
-  const beforePhones = (existing.phones ?? []).map(normalisePhone);
+  const beforePhones = (existing.phones ?? []).map(storedPhone);
   if (!samePhones(beforePhones, desired.phones)) {
     changes.push({ field: "phones", before: beforePhones, after: desired.phones });
   }
@@ -74,7 +74,8 @@ export function comparePerson(existing: ExistingPerson, desired: DesiredPerson):
 }
 
 /** Stored phones may lack keys written by older versions; read them the way map writes them. */
-function normalisePhone(phone: Partial<PhoneNumber>): PhoneNumber {
+/** A stored phone with every field present, as the comparison reads it. */
+export function storedPhone(phone: Partial<PhoneNumber>): PhoneNumber {
   return {
     type: phone.type ?? "other",
     raw: phone.raw ?? "",

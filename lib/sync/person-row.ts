@@ -1,7 +1,7 @@
 import type { PhoneNumber } from "@/lib/db/schema";
 import type { SyncCustomer } from "@/lib/sync/customers";
 import type { DesiredPerson } from "@/lib/sync/map";
-import type { ExistingPerson } from "@/lib/sync/person-diff";
+import { type ExistingPerson, storedPhone } from "@/lib/sync/person-diff";
 
 /**
  * How the planner keeps a placed person between pages and until the plan is read: one flat
@@ -80,15 +80,14 @@ export class PersonRows {
   pack(placed: PlacedPerson): string {
     const { person } = placed;
     const text = (value: string | null) => this.texts.number(value);
-    const fields = person.customFields;
     const packed: PackedPerson = [
       person.salesforceContactId,
       person.firstName,
       person.lastName,
       person.email,
-      person.phones.map((p) => [text(p.type), p.raw, p.e164, text(p.sourceField)]),
+      this.packPhones(person.phones),
       person.positions.map(text),
-      Object.keys(fields).length === 0 ? 0 : fields,
+      packFields(person.customFields),
       text(placed.accountId),
       text(placed.accountName),
       placed.isDirect ? 1 : 0,
@@ -103,8 +102,6 @@ export class PersonRows {
    * holds every existing person as well as every placed one until the plan is read.
    */
   packExisting(person: ExistingPerson): string {
-    const text = (value: string | null | undefined) => this.texts.number(value ?? null);
-    const fields = person.customFields ?? {};
     const packed: PackedExisting = [
       person.id,
       this.customerIds.number(person.customerId),
@@ -112,24 +109,23 @@ export class PersonRows {
       person.firstName,
       person.lastName,
       person.email,
-      (person.phones ?? []).map((p) => [
-        text(p.type ?? "other"),
-        p.raw ?? "",
-        p.e164 ?? null,
-        text(p.sourceField),
-      ]),
-      (person.positions ?? []).map(text),
-      Object.keys(fields).length === 0 ? 0 : fields,
+      this.packPhones((person.phones ?? []).map(storedPhone)),
+      (person.positions ?? []).map((name) => this.texts.number(name)),
+      packFields(person.customFields ?? {}),
       person.archivedAt ? person.archivedAt.getTime() : null,
     ];
     return oneByteJson(JSON.stringify(packed));
+  }
+
+  /** The id of a packed existing person, read without unpacking the row (it comes first). */
+  existingId(row: string): string {
+    return row.slice(2, row.indexOf('"', 2));
   }
 
   unpackExisting(row: string): ExistingPerson {
     const [id, customer, contactId, firstName, lastName, email, phones, positions, ...rest] =
       JSON.parse(row) as PackedExisting;
     const [fields, archivedAt] = rest;
-    const text = (n: number) => this.texts.value(n);
     return {
       id,
       customerId: this.customerIds.value(customer)!,
@@ -138,13 +134,8 @@ export class PersonRows {
       firstName,
       lastName,
       email,
-      phones: phones.map(([type, raw, e164, sourceField]) => ({
-        type: text(type)!,
-        raw,
-        e164,
-        sourceField: text(sourceField),
-      })),
-      positions: positions.map((n) => text(n)!),
+      phones: this.unpackPhones(phones),
+      positions: positions.map((n) => this.texts.value(n)!),
       customFields: fields === 0 ? {} : fields,
       archivedAt: archivedAt === null ? null : new Date(archivedAt),
     };
@@ -162,12 +153,7 @@ export class PersonRows {
       firstName,
       lastName,
       email,
-      phones: phones.map(([type, raw, e164, sourceField]): PhoneNumber => ({
-        type: text(type)!,
-        raw,
-        e164,
-        sourceField: text(sourceField),
-      })),
+      phones: this.unpackPhones(phones),
       positions: positions.map((n) => text(n)!),
       customFields: fields === 0 ? {} : fields,
     };
@@ -180,6 +166,26 @@ export class PersonRows {
       isDirect: isDirect === 1,
     };
   }
+
+  private packPhones(phones: PhoneNumber[]): PackedPhone[] {
+    const text = (value: string | null) => this.texts.number(value);
+    return phones.map((p) => [text(p.type), p.raw, p.e164, text(p.sourceField)]);
+  }
+
+  private unpackPhones(phones: PackedPhone[]): PhoneNumber[] {
+    const text = (n: number) => this.texts.value(n);
+    return phones.map(([type, raw, e164, sourceField]) => ({
+      type: text(type)!,
+      raw,
+      e164,
+      sourceField: text(sourceField),
+    }));
+  }
+}
+
+/** Custom fields, or 0 for none: most People have none, and `{}` in every row adds up. */
+function packFields<T extends Record<string, unknown>>(fields: T): T | 0 {
+  return Object.keys(fields).length === 0 ? 0 : fields;
 }
 
 /**

@@ -32,8 +32,10 @@ export type CollectedPhones = { phones: PhoneNumber[]; traces: PhoneTrace[] };
 const MEMO_LIMIT = 50_000;
 const memo = new Map<string, string | null>();
 
+const memoKey = (raw: string, country: CountryCode | null) => `${country ?? ""}|${raw}`;
+
 export function normalisePhone(raw: string, country: CountryCode | null): string | null {
-  const key = `${country ?? ""}|${raw}`;
+  const key = memoKey(raw, country);
   const known = memo.get(key);
   if (known !== undefined) return known;
 
@@ -59,13 +61,13 @@ export function phoneLookups(
 ): void {
   for (const { field } of fields) {
     const raw = readText(readRowField(row, field));
-    if (raw && !memo.has(`${country ?? ""}|${raw}`)) into.push([raw, country]);
+    if (raw && !memo.has(memoKey(raw, country))) into.push([raw, country]);
   }
 }
 
 /** Answers worked out elsewhere (a worker thread), so `normalisePhone` finds them known. */
 export function rememberPhones(lookups: PhoneLookup[], answers: (string | null)[]): void {
-  lookups.forEach(([raw, country], i) => remember(`${country ?? ""}|${raw}`, answers[i] ?? null));
+  lookups.forEach(([raw, country], i) => remember(memoKey(raw, country), answers[i] ?? null));
 }
 
 /** Config order decides which field keeps a number two fields share. */

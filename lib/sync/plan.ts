@@ -61,8 +61,7 @@ export function createPlannerFor(
   const existingByIds = (ids: Set<string>) => {
     const found = new Map<string, ExistingPerson>();
     for (const row of existingPacked.values()) {
-      // A row starts with the person's id: only the wanted ones are unpacked.
-      if (!ids.has(row.slice(2, row.indexOf('"', 2)))) continue;
+      if (!ids.has(existingRows.existingId(row))) continue;
       const person = existingRows.unpackExisting(row);
       found.set(person.id, person);
     }

@@ -40,6 +40,7 @@ const settingsSchema = z.object({
   SANDBOX_PORT: port(3939),
   SANDBOX_CLIENT_SECRET: z.string().min(16, "at least 16 characters").optional(),
   SALESFORCE_SAMPLES_DIR: z.string().trim().min(1).default("../shared/salesforce-samples"),
+  SYNC_HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(400).default(50),
   TEST_DATABASE_URL: postgresUrl.optional(),
   CHROMIUM_PATH: optionalText,
 });

@@ -10,7 +10,7 @@ import { connectDatabase } from "@/lib/db/client";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { salesforceExecutor } from "@/lib/jobs/salesforce-executor";
-import { startPhoneWorker } from "@/lib/sync/phone-worker";
+import { prepareSyncProcess } from "@/lib/sync/sync-process";
 import { startWorkers } from "@/lib/jobs/start-workers";
 import { childProcessEnv, ConfigurationError, env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -78,8 +78,8 @@ if (sandbox) {
   log.info({ created: demo.created }, "demo organisation ready");
 }
 
-// Runs normalise phone numbers on a thread of their own while they map (lib/sync/phone-worker.ts).
-const phones = startPhoneWorker();
+// Runs normalise phone numbers on a thread of their own while they map (lib/sync/sync-process.ts).
+const { phones } = prepareSyncProcess();
 const workers = await startWorkers({
   databaseUrl: embedded?.url ?? settings.DATABASE_URL!,
   db: database.db,

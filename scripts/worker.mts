@@ -5,7 +5,7 @@ import { openDatabase } from "@/lib/db/open";
 import { ConfigurationError, env } from "@/lib/env";
 import { passwordlessUrl } from "@/lib/jobs/connection-url";
 import { salesforceExecutor } from "@/lib/jobs/salesforce-executor";
-import { startPhoneWorker } from "@/lib/sync/phone-worker";
+import { prepareSyncProcess } from "@/lib/sync/sync-process";
 import { startWorkers } from "@/lib/jobs/start-workers";
 import { logger } from "@/lib/logger";
 
@@ -23,8 +23,8 @@ const settings = settingsOrExit();
 
 const log = logger();
 const database = await openDatabase();
-// Runs normalise phone numbers on a thread of their own while they map (lib/sync/phone-worker.ts).
-const phones = startPhoneWorker();
+// Runs normalise phone numbers on a thread of their own while they map (lib/sync/sync-process.ts).
+const { phones } = prepareSyncProcess();
 const workers = await startWorkers({
   databaseUrl: settings.DATABASE_URL ?? passwordlessUrl(database.sql),
   db: database.db,

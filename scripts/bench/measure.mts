@@ -6,7 +6,7 @@ import { people } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { computePlan, computePlanOutline } from "@/lib/sync/compute-plan";
 import { lazySource } from "@/lib/sync/lazy-source";
-import { startPhoneWorker } from "@/lib/sync/phone-worker";
+import { prepareSyncProcess } from "@/lib/sync/sync-process";
 import { executeRun, startRun } from "@/lib/sync/run";
 import { openContactSource, type SourceOptions } from "@/lib/sync/salesforce-source";
 import { passwordlessUrl } from "@/lib/jobs/connection-url";
@@ -26,7 +26,7 @@ const sandbox = await startSandboxChild(contacts, Number(seedArg));
 const database = await openBenchDatabase(env().DATABASE_URL);
 const { db } = database;
 // As the console's and `npm run worker`'s runs do.
-const phones = startPhoneWorker();
+const { phones } = prepareSyncProcess();
 
 try {
   const { organisation, config } = await createBenchOrganisation(db, sandbox);
@@ -102,6 +102,7 @@ try {
     api_calls_rest_target: Math.ceil(records / 2000) + 5,
     peak_rss_mb: Math.round(peakRss),
     rss_before_sync_mb: Math.round(rssBefore),
+    heap_growing_percent: env().SYNC_HEAP_GROWING_PERCENT,
     plan_heap_mb: planHeap === null ? null : Math.round(planHeap),
     setup_s: round(setupSeconds),
     // Two shared cores: the 1-minute load average says how far other work skewed the clock.

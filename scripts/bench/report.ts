@@ -21,6 +21,7 @@ const ROWS: Row[] = [
   ["API calls, full sync", "api_calls", (r) => `<= ${String(r.api_calls_rest_target)} (REST)`],
   ["peak RSS during full sync (MB)", "peak_rss_mb", () => "< +150 from 10k to 100k"],
   ["  heap the plan holds, after collection (MB)", "plan_heap_mb"],
+  ["  garbage collected at this growth (SYNC_HEAP_GROWING_PERCENT)", "heap_growing_percent"],
   [
     "incremental run, 1% changed (s)",
     "incremental_1pct_s",

@@ -9,7 +9,7 @@ import { SyncError } from "@/lib/sync/errors";
 import { findOrganisation } from "@/lib/sync/load-inputs";
 import type { Plan, PlanEntry } from "@/lib/sync/plan-types";
 import { lazySource } from "@/lib/sync/lazy-source";
-import { startPhoneWorker } from "@/lib/sync/phone-worker";
+import { prepareSyncProcess } from "@/lib/sync/sync-process";
 import { executeRun, startRun } from "@/lib/sync/run";
 import { openContactSource } from "@/lib/sync/salesforce-source";
 import { print, printJson, withDatabase } from "./io.mts";
@@ -132,7 +132,7 @@ export function registerSyncCommands(program: Command) {
           trigger: "cli",
           agentId: null,
         });
-        const phones = startPhoneWorker();
+        const { phones } = prepareSyncProcess();
         try {
           const source = lazySource(() => openContactSource(db, organisation.id));
           return await executeRun(db, run.id, source, { phones });

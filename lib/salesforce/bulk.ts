@@ -68,7 +68,7 @@ export async function* bulkQueryPages(
       }
 
       // Rows are built a piece at a time, so a 50,000-record page is never held as records.
-      const rows = csvRows(response.text);
+      const rows = csvRows(response.pieces());
       const header = rows.next().value ?? [];
       build ??= await csvRecordBuilder(connection, job.object, header);
       let records: QueryPage["records"] = [];

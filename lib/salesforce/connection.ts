@@ -3,7 +3,7 @@ import "server-only";
 import { requestTokens, refreshTokens } from "./auth";
 import { DescribeCache } from "./describe";
 import { type ApiErrorBody, SalesforceError, apiError } from "./errors";
-import { type HttpResponse, exchange } from "./http";
+import { exchange, type HttpResponse } from "./http";
 import {
   type ConnectionOptions,
   DEFAULT_API_VERSION,

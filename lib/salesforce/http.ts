@@ -3,10 +3,33 @@ import "server-only";
 import { SalesforceError } from "./errors";
 import { isNetworkError, networkReason } from "./oauth-errors";
 
-export interface HttpResponse {
-  status: number;
-  headers: Headers;
-  text: string;
+/**
+ * A response with its whole body received. `text` decodes it; `pieces` hands it over decoded a
+ * received piece at a time, dropping each piece as it goes, for a body too large to hold twice
+ * (a 50,000-record Bulk results page is about 17 MB). Read it one way, once.
+ */
+export class HttpResponse {
+  private decoded: string | undefined;
+
+  constructor(
+    readonly status: number,
+    readonly headers: Headers,
+    private readonly chunks: Uint8Array[],
+  ) {}
+
+  get text(): string {
+    this.decoded ??= Buffer.concat(this.chunks.splice(0)).toString("utf8");
+    return this.decoded;
+  }
+
+  *pieces(): Generator<string> {
+    const decoder = new TextDecoder();
+    for (let chunk = this.chunks.shift(); chunk; chunk = this.chunks.shift()) {
+      yield decoder.decode(chunk, { stream: true });
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  }
 }
 
 const RETRY_STATUSES = new Set([502, 503, 504]);
@@ -25,12 +48,12 @@ export async function exchange(
   for (let attempt = 0; ; attempt++) {
     try {
       const response = await fetch(url, { ...init, signal: AbortSignal.timeout(policy.timeoutMs) });
-      const text = await response.text();
+      const chunks = await readChunks(response);
       if (idempotent && RETRY_STATUSES.has(response.status) && attempt < policy.retries) {
         await pause(attempt);
         continue;
       }
-      return { status: response.status, headers: response.headers, text };
+      return new HttpResponse(response.status, response.headers, chunks);
     } catch (error) {
       if (!isNetworkError(error) && !isDroppedBody(error)) throw error;
       if (idempotent && attempt < policy.retries) {
@@ -44,6 +67,17 @@ export async function exchange(
       );
     }
   }
+}
+
+/** The body as its pieces arrived, not joined: a large body is held once, not twice. */
+async function readChunks(response: Response): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  const reader = response.body?.getReader();
+  if (!reader) return chunks;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    chunks.push(read.value);
+  }
+  return chunks;
 }
 
 function isDroppedBody(error: unknown): boolean {

@@ -1,0 +1,1 @@
+DROP INDEX "sync_run_records_outcome_idx";

@@ -69,27 +69,37 @@ export function mapRow(row: SyncRow, context: SyncContext): MappedRow {
   const contact = summariseContact(row);
   const country = chooseCountry(row, context.defaultCountry);
   const { phones, traces } = collectPhones(context.config.phones, row, country.code);
-  const base = { row, contact, country, phoneTraces: traces };
-
   const contactReason = checkContact(contact, phones, row, context.config);
-  if (contactReason)
-    return { ...base, warnings: [], result: skipWith("contact", row, contactReason) };
+  if (contactReason) {
+    const result = skipWith("contact", row, contactReason);
+    return { row, contact, country, phoneTraces: traces, result, warnings: [] };
+  }
 
   const target = findTargetCustomer(row, contact, context);
-  if ("reason" in target)
-    return { ...base, warnings: [], result: skipWith("placement", row, target.reason) };
+  if ("reason" in target) {
+    const result = skipWith("placement", row, target.reason);
+    return { row, contact, country, phoneTraces: traces, result, warnings: [] };
+  }
 
-  const { person, steps } = buildPerson(row, contact, target.customer, context);
+  const { person, steps } = buildPerson(row, contact, target.customer, phones, context);
   const placement: Placement = {
     recordId: row.recordId,
     accountId: target.accountId,
     isDirect: row.relation ? readRecordField(row.relation, "IsDirect") === true : null,
     matchedCustomer: target.matchedCustomer,
     customer: target.customer,
-    person: { ...person, phones },
+    person,
     positionSteps: steps,
   };
-  return { ...base, warnings: warnPhones(traces, contact), result: { placement, skip: null } };
+  const warnings = warnPhones(traces, contact);
+  return {
+    row,
+    contact,
+    country,
+    phoneTraces: traces,
+    result: { placement, skip: null },
+    warnings,
+  };
 }
 
 /** The phone numbers `mapRow` will normalise for this row, in the country it will use. */
@@ -138,18 +148,23 @@ function findTargetCustomer(row: SyncRow, contact: ContactSummary, context: Sync
   const accountId = row.accountId;
   if (!accountId) return { reason: "The contact has no account." };
 
-  const account = () => (contact.accountName ? `${contact.accountName} (${accountId})` : accountId);
   if (row.relation && readRecordField(row.relation, "IsDeleted") === true) {
-    return { reason: `The relation to the account ${account()} is deleted in Salesforce.` };
+    return {
+      reason: `The relation to the account ${accountLabel(contact, accountId)} is deleted in Salesforce.`,
+    };
   }
   const inactive = row.relation !== null && readRecordField(row.relation, "IsActive") === false;
   if (inactive && !config.multiAccount.includeInactiveRelations) {
-    return { reason: `The relation to the account ${account()} is inactive.` };
+    return {
+      reason: `The relation to the account ${accountLabel(contact, accountId)} is inactive.`,
+    };
   }
 
   const matchedCustomer = customers.byAccountId(accountId);
   if (!matchedCustomer) {
-    return { reason: `No customer is linked to the Salesforce account ${account()}.` };
+    return {
+      reason: `No customer is linked to the Salesforce account ${accountLabel(contact, accountId)}.`,
+    };
   }
   if (!config.parentLevelStorage) return { accountId, matchedCustomer, customer: matchedCustomer };
 
@@ -163,6 +178,10 @@ function findTargetCustomer(row: SyncRow, contact: ContactSummary, context: Sync
   return { accountId, matchedCustomer, customer: top.customer };
 }
 
+function accountLabel(contact: ContactSummary, accountId: string) {
+  return contact.accountName ? `${contact.accountName} (${accountId})` : accountId;
+}
+
 // Shared by every person of a sync without mappings; nothing writes into a desired person's fields.
 const NO_CUSTOM_FIELDS: Record<string, string | null> = Object.freeze({});
 
@@ -170,8 +189,9 @@ function buildPerson(
   row: SyncRow,
   contact: ContactSummary,
   customer: SyncCustomer,
+  phones: DesiredPerson["phones"],
   context: SyncContext,
-): { person: Omit<DesiredPerson, "phones">; steps: PositionStep[] } {
+): { person: DesiredPerson; steps: PositionStep[] } {
   const { config } = context;
   const positionField = config.positions.mode === "field" ? config.positions.field : null;
   const positions = context.assignPositions(
@@ -192,6 +212,7 @@ function buildPerson(
     email: contact.email,
     positions: positions.names,
     customFields,
+    phones,
   };
   return { person, steps: positions.steps };
 }

@@ -1,6 +1,14 @@
 import { expect, test } from "vitest";
 import { describeEachDatabase, violatedConstraint } from "@/lib/db/test-databases";
-import { customers, organisations, people, syncConfigs, syncRuns } from "@/lib/db/schema";
+import { count, eq } from "drizzle-orm";
+import {
+  customers,
+  organisations,
+  people,
+  syncConfigs,
+  syncRunRecords,
+  syncRuns,
+} from "@/lib/db/schema";
 
 describeEachDatabase("database constraints", (database) => {
   async function seedCustomer() {
@@ -61,5 +69,36 @@ describeEachDatabase("database constraints", (database) => {
       "sync_runs_one_active",
     );
     await db.insert(syncRuns).values({ ...run, status: "failed" });
+  });
+
+  test("deletes a run's records with the run, and an organisation's with the organisation", async () => {
+    const { db } = database();
+    const { org } = await seedCustomer();
+    const [config] = await db
+      .insert(syncConfigs)
+      .values({ organisationId: org.id, version: 1, config: {} })
+      .returning();
+    const run = { organisationId: org.id, configId: config!.id, trigger: "manual" as const };
+    const [first] = await db
+      .insert(syncRuns)
+      .values({ ...run, status: "succeeded" })
+      .returning();
+    const [second] = await db
+      .insert(syncRuns)
+      .values({ ...run, status: "succeeded" })
+      .returning();
+    const records = (runId: string) =>
+      [0, 1, 2].map((seq) => ({ runId, seq, outcome: "skip" as const, reason: "No account." }));
+    await db.insert(syncRunRecords).values([...records(first!.id), ...records(second!.id)]);
+    const left = async (runId: string) =>
+      (
+        await db.select({ n: count() }).from(syncRunRecords).where(eq(syncRunRecords.runId, runId))
+      )[0]!.n;
+
+    await db.delete(syncRuns).where(eq(syncRuns.id, first!.id));
+    expect([await left(first!.id), await left(second!.id)]).toEqual([0, 3]);
+
+    await db.delete(organisations).where(eq(organisations.id, org.id));
+    expect(await left(second!.id)).toBe(0);
   });
 });

@@ -226,9 +226,11 @@ export const syncRuns = pgTable(
 export const syncRunRecords = pgTable(
   "sync_run_records",
   {
-    runId: uuid("run_id")
-      .notNull()
-      .references(() => syncRuns.id, { onDelete: "cascade" }),
+    // No foreign key: a run writes a record per contact, and checking each against sync_runs
+    // cost a quarter of writing them (100,000 contacts: 1.14-1.33 s -> 0.90 s). Only the run
+    // itself writes them, inside its own transaction; a trigger in drizzle/0002 deletes a run's
+    // records with the run, as the cascade did.
+    runId: uuid("run_id").notNull(),
     seq: integer("seq").notNull(),
     salesforceContactId: text("salesforce_contact_id"),
     customerId: uuid("customer_id"),

@@ -87,8 +87,11 @@ export async function chooseRunMode(input: {
       });
       // A full run writes many People at once. PGlite has no autovacuum and PostgreSQL's may
       // not have come by yet: without fresh statistics the next incremental run's small
-      // lookups get plans made for an empty table, ten times slower.
-      await tx.execute(sql`analyze people`);
+      // lookups get plans made for an empty table, ten times slower. Only the columns those
+      // lookups filter on: 48 ms instead of 179 ms after 108,542 People were written.
+      await tx.execute(
+        sql`analyze people (id, organisation_id, customer_id, source, salesforce_contact_id)`,
+      );
     },
   };
 }

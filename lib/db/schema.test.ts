@@ -24,6 +24,20 @@ describeEachDatabase("database constraints", (database) => {
     return { org: org!, customer: customer! };
   }
 
+  /** A saved config of a fresh organisation, and the columns a run of it needs. */
+  async function seedRunColumns() {
+    const { db } = database();
+    const { org } = await seedCustomer();
+    const [config] = await db
+      .insert(syncConfigs)
+      .values({ organisationId: org.id, version: 1, config: {} })
+      .returning();
+    return {
+      org,
+      run: { organisationId: org.id, configId: config!.id, trigger: "manual" as const },
+    };
+  }
+
   test("makes a duplicate synced person impossible", async () => {
     const { db } = database();
     const { org, customer } = await seedCustomer();
@@ -57,12 +71,7 @@ describeEachDatabase("database constraints", (database) => {
 
   test("allows one active run per organisation", async () => {
     const { db } = database();
-    const { org } = await seedCustomer();
-    const [config] = await db
-      .insert(syncConfigs)
-      .values({ organisationId: org.id, version: 1, config: {} })
-      .returning();
-    const run = { organisationId: org.id, configId: config!.id, trigger: "manual" as const };
+    const { run } = await seedRunColumns();
 
     await db.insert(syncRuns).values({ ...run, status: "running" });
     expect(await violatedConstraint(db.insert(syncRuns).values({ ...run, status: "queued" }))).toBe(
@@ -73,12 +82,7 @@ describeEachDatabase("database constraints", (database) => {
 
   test("deletes a run's records with the run, and an organisation's with the organisation", async () => {
     const { db } = database();
-    const { org } = await seedCustomer();
-    const [config] = await db
-      .insert(syncConfigs)
-      .values({ organisationId: org.id, version: 1, config: {} })
-      .returning();
-    const run = { organisationId: org.id, configId: config!.id, trigger: "manual" as const };
+    const { org, run } = await seedRunColumns();
     const [first] = await db
       .insert(syncRuns)
       .values({ ...run, status: "succeeded" })

@@ -155,6 +155,11 @@ export class PersonRows {
     };
   }
 
+  /** A placed person's positions, without the rest. */
+  positionsOf(row: string): string[] {
+    return this.texts.values((JSON.parse(row) as PackedPerson)[5]);
+  }
+
   unpack(row: string): PlacedPerson {
     const [contactId, firstName, lastName, email, phones, positions, fields, ...placement] =
       JSON.parse(row) as PackedPerson;
@@ -214,12 +219,15 @@ function packFields<T extends Record<string, unknown>>(fields: T): T | 0 {
  * loses nothing.
  */
 function oneByteJson(json: string): string {
-  const latin1 = json.replace(
-    /[^\x00-\xff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  // Tested first: a replace with a function allocates even when nothing matches.
+  const latin1 = BEYOND_LATIN1.test(json)
+    ? json.replace(BEYOND_LATIN1_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    : json;
   return Buffer.from(latin1, "latin1").toString("latin1");
 }
+
+const BEYOND_LATIN1 = /[^\x00-\xff]/;
+const BEYOND_LATIN1_ALL = /[^\x00-\xff]/g;
 
 /** A copy of an ASCII key (Ids and uuids) as one flat one-byte string, sharing nothing. */
 export function flatKey(key: string): string {

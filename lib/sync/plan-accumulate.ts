@@ -96,6 +96,10 @@ export class Accumulator {
   placed(row: string): PlacedPerson {
     return this.rows.unpack(row);
   }
+
+  positionsOf(row: string): string[] {
+    return this.rows.positionsOf(row);
+  }
 }
 
 export function summarisePlaced({ person, accountId, accountName }: PlacedPerson): ContactSummary {

@@ -86,15 +86,20 @@ export function createPlannerFor(
     // One pass to count and to find the positions to create; the entries come later, when read.
     for (const [key, row] of accumulator.people) {
       const person = existingOf(key);
-      const desired = accumulator.placed(row).person;
       let outcome: PlanEntry["outcome"] = "create";
+      let positions: string[];
       if (person) {
         claimed.add(key);
+        const desired = accumulator.placed(row).person;
         outcome = comparePerson(person, desired).changes.length > 0 ? "update" : "unchanged";
+        positions = desired.positions;
+      } else {
+        // A create needs only its positions here, read without unpacking the whole person.
+        positions = accumulator.positionsOf(row);
       }
       counts[outcome] += 1;
       if (outcome === "unchanged") continue;
-      for (const name of desired.positions) {
+      for (const name of positions) {
         const lower = name.toLowerCase();
         if (!context.knownPositions.has(lower)) toCreate.set(lower, name);
       }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "@/lib/db/client";
 import type { Organisation } from "@/lib/db/schema";
+import { askedEarly } from "@/lib/sync/asked-early";
 import { configInvalid, SyncError } from "@/lib/sync/errors";
 import { loadSyncInputs } from "@/lib/sync/load-inputs";
 import { foldMergesInPlan } from "@/lib/sync/merges/fold-plan";
@@ -56,23 +57,34 @@ export async function computePlanOutline(
   const queries = buildSyncQueries(validated.config, validated.fieldTypes, {
     apiVersion: request.apiVersion,
   });
+  // The first query is asked for while the customers and the synced People load (a re-run of
+  // 100,000 contacts reads and packs about 108,000 People meanwhile).
+  const [firstQuery = null] = queries;
+  const first = firstQuery === null ? null : askedEarly(source.query(firstQuery));
   // Customers, positions and the synced People go straight into the planner, which packs the
   // People: nothing here holds the rows as read while the pages come in.
-  const planner = createPlanner({
-    config: validated.config,
-    fieldTypes: validated.fieldTypes,
-    defaultCountry: organisation.defaultCountry,
-    ...(await loadSyncInputs(db, organisation.id)),
-  });
+  const planner = await loadSyncInputs(db, organisation.id)
+    .then((inputs) =>
+      createPlanner({
+        config: validated.config,
+        fieldTypes: validated.fieldTypes,
+        defaultCountry: organisation.defaultCountry,
+        ...inputs,
+      }),
+    )
+    .catch(async (error: unknown) => {
+      await first?.close();
+      throw error;
+    });
 
   const pages = primedPages(planner, request.phones);
 
   let processed = 0;
   let total = 0;
-  for (const soql of queries) {
+  for (const [n, soql] of queries.entries()) {
     let queryTotal: number | null = null;
     let received = 0;
-    for await (const page of source.query(soql)) {
+    for await (const page of n === 0 && first ? first.pages : source.query(soql)) {
       if (queryTotal === null) {
         queryTotal = page.totalSize;
         total += page.totalSize;

@@ -12,7 +12,9 @@ export function parseCsv(text: string, delimiter = ","): string[][] {
 /**
  * The rows of a CSV text that arrives in pieces (a response body as received), one row at a
  * time: neither the whole text nor all its rows are ever held. A row may span pieces; it is read
- * again from its start once the piece that ends it has come.
+ * again from its start with each piece until the one that ends it has come. Known shortcoming:
+ * a single field far longer than a piece is therefore read once a piece (a 200 KB field in
+ * 1,000-character pieces took 83 ms); Salesforce's field sizes keep it small in practice.
  */
 export function* csvRows(pieces: Iterable<string>, delimiter = ","): Generator<string[]> {
   let carry = "";

@@ -18,7 +18,8 @@ export class HttpResponse {
   ) {}
 
   get text(): string {
-    this.decoded ??= Buffer.concat(this.chunks.splice(0)).toString("utf8");
+    // As Response.text() and `pieces` do: a byte order mark is not part of the text.
+    this.decoded ??= new TextDecoder().decode(Buffer.concat(this.chunks.splice(0)));
     return this.decoded;
   }
 

@@ -73,7 +73,8 @@ export async function computePlanOutline(
       }),
     )
     .catch(async (error: unknown) => {
-      await first?.close();
+      // The failure is reported now; the query is given up once its first page has come.
+      void first?.close().catch(() => undefined);
       throw error;
     });
 

@@ -11,21 +11,25 @@ import metadata from "libphonenumber-js/metadata.max.json";
  */
 export function e164Of(raw, country) {
   const quick = parsePhoneNumberFromString(raw, country ?? undefined, byMainCountry);
-  if (!quick) return null;
-  if (!unsettledLengths.get(quick.countryCallingCode)?.has(quick.nationalNumber.length)) {
-    return quick.isPossible() ? quick.number : null;
+  if (quick) {
+    const unsettled = unsettledLengths.get(quick.countryCallingCode);
+    // A calling code of one country: the quick parse is the full one.
+    if (!unsettled) return quick.isPossible() ? quick.number : null;
+    if (quick.isPossible() && !unsettled.has(quick.nationalNumber.length)) return quick.number;
   }
   const parsed = parsePhoneNumberFromString(raw, country ?? undefined, metadata);
   return parsed && parsed.isPossible() ? parsed.number : null;
 }
 
 // Parsing works out which of the countries sharing a calling code a number belongs to: for +1
-// up to 25 regions tried pattern by pattern, about two thirds of a number's time. The E.164 form
-// does not depend on it (the calling code and national number are read before that step), and
-// isPossible() only reads that country's possible lengths. So a number is parsed first with
-// each calling code listing only its main country, and parsed again in full only when its
-// length is possible in some of the countries sharing its code and not in others (7 digits on
-// +1: Canada only). phone-rule.test.ts holds the answers equal to the library's full parse.
+// up to 25 regions tried pattern by pattern, about two thirds of a number's time. Once a number
+// is possible in its calling code's main country at a length all the countries sharing the code
+// allow, the answer does not depend on it: the E.164 form is the calling code and the national
+// number, and isPossible() reads only possible lengths. So a number is parsed first with each
+// calling code listing only its main country, and parsed again in full when that parse is not
+// possible (a national prefix is then kept where another country would strip it: "15062345" in
+// Canada) or its length is one only some of those countries allow (7 digits on +1: Canada).
+// phone-rule.test.ts holds the answers equal to the library's full parse.
 const byMainCountry = {
   ...metadata,
   country_calling_codes: Object.fromEntries(

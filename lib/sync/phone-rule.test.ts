@@ -73,6 +73,11 @@ describe("e164Of", () => {
           `${example.nationalNumber}9`,
           example.nationalNumber.slice(0, -2),
           example.nationalNumber.slice(0, -3),
+          // Short numbers behind a national prefix, stripped or not depending on the country.
+          `1${example.nationalNumber.slice(0, -3)}`,
+          `0${example.nationalNumber.slice(0, -3)}`,
+          `+${example.countryCallingCode} 1 ${example.nationalNumber.slice(0, -3)}`,
+          `+${example.countryCallingCode} 0 ${example.nationalNumber.slice(0, -3)}`,
         ];
         for (const raw of written) {
           for (const reader of [...countries, null]) cases.push([raw, reader]);
@@ -99,6 +104,9 @@ describe("e164Of", () => {
     // Seven digits are a possible length in Canada and nowhere else on +1.
     expect(e164Of("555-0143", "CA")).toBe("+15550143");
     expect(e164Of("555-0143", "US")).toBeNull();
+    // ...also behind the national prefix 1, which only Canada's lengths let the parse strip.
+    expect(e164Of("15062345", "CA")).toBe("+15062345");
+    expect(e164Of("+1 1 310 1234", null)).toBe("+13101234");
     expect(e164Of("787-555-0143", "PR")).toBe("+17875550143");
     expect(e164Of("01534 456789", "JE")).toBe("+441534456789");
     expect(e164Of("+7 701 234 5678", null)).toBe("+77012345678");

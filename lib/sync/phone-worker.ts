@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { logger } from "@/lib/logger";
 import type { PhoneLookup } from "@/lib/sync/phones";
 
 /**
@@ -36,6 +37,9 @@ export function startPhoneWorker(): PhoneNormaliser {
     waiting.delete(id);
   });
   const fail = (error: Error) => {
+    if (!broken) {
+      logger().warn({ err: error }, "phone worker thread stopped; runs parse numbers themselves");
+    }
     broken = error;
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();

@@ -59,8 +59,7 @@ export async function computePlanOutline(
   });
   // The first query is asked for while the customers and the synced People load (a re-run of
   // 100,000 contacts reads and packs about 108,000 People meanwhile).
-  const [firstQuery = null] = queries;
-  const first = firstQuery === null ? null : askedEarly(source.query(firstQuery));
+  const first = queries.length > 0 ? askedEarly(source.query(queries[0]!)) : null;
   // Customers, positions and the synced People go straight into the planner, which packs the
   // People: nothing here holds the rows as read while the pages come in.
   const planner = await loadSyncInputs(db, organisation.id)

@@ -69,17 +69,23 @@ export function mapRow(row: SyncRow, context: SyncContext): MappedRow {
   const contact = summariseContact(row);
   const country = chooseCountry(row, context.defaultCountry);
   const { phones, traces } = collectPhones(context.config.phones, row, country.code);
+  const result = placeRow(row, contact, phones, context);
+  const warnings = result.placement ? warnPhones(traces, contact) : [];
+  return { row, contact, country, phoneTraces: traces, result, warnings };
+}
+
+/** Where the row's person goes, or why it is skipped. */
+function placeRow(
+  row: SyncRow,
+  contact: ContactSummary,
+  phones: DesiredPerson["phones"],
+  context: SyncContext,
+): MappedRow["result"] {
   const contactReason = checkContact(contact, phones, row, context.config);
-  if (contactReason) {
-    const result = skipWith("contact", row, contactReason);
-    return { row, contact, country, phoneTraces: traces, result, warnings: [] };
-  }
+  if (contactReason) return skipWith("contact", row, contactReason);
 
   const target = findTargetCustomer(row, contact, context);
-  if ("reason" in target) {
-    const result = skipWith("placement", row, target.reason);
-    return { row, contact, country, phoneTraces: traces, result, warnings: [] };
-  }
+  if ("reason" in target) return skipWith("placement", row, target.reason);
 
   const { person, steps } = buildPerson(row, contact, target.customer, phones, context);
   const placement: Placement = {
@@ -91,15 +97,7 @@ export function mapRow(row: SyncRow, context: SyncContext): MappedRow {
     person,
     positionSteps: steps,
   };
-  const warnings = warnPhones(traces, contact);
-  return {
-    row,
-    contact,
-    country,
-    phoneTraces: traces,
-    result: { placement, skip: null },
-    warnings,
-  };
+  return { placement, skip: null };
 }
 
 /** The phone numbers `mapRow` will normalise for this row, in the country it will use. */

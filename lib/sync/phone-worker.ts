@@ -3,8 +3,8 @@ import { logger } from "@/lib/logger";
 import type { PhoneLookup } from "@/lib/sync/phones";
 
 /**
- * Phone numbers normalised on a worker thread: libphonenumber-js takes 10 to 19 µs a number, the
- * largest part of mapping a record, so a run hands each page's numbers to the worker and maps
+ * Phone numbers normalised on a worker thread: about 5 µs a number (lib/sync/phone-rule.mjs), a
+ * large part of mapping a record, so a run hands each page's numbers to the worker and maps
  * the page before meanwhile (lib/sync/compute-plan.ts). The same rule as on the main thread
  * (lib/sync/phone-rule.mjs). Started by the processes that run syncs (the console, `npm run
  * worker`, the CLI, the benchmark), not by Next.js, whose previews parse on their own thread.

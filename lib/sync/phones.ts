@@ -27,7 +27,7 @@ export type PhoneTrace = {
 
 export type CollectedPhones = { phones: PhoneNumber[]; traces: PhoneTrace[] };
 
-// Parsing costs about 10 µs a number, and contacts of one account often share its main
+// Parsing costs about 5 µs a number, and contacts of one account often share its main
 // number: remembered answers make a large sync cheaper. Bounded, so memory stays flat.
 const MEMO_LIMIT = 50_000;
 const memo = new Map<string, string | null>();

@@ -25,37 +25,74 @@ export async function csvRecordBuilder(
   header: string[],
 ) {
   const columns = await Promise.all(header.map((name) => columnOf(connection, object, name)));
+  const shape = recordShape(columns);
   const base = `/services/data/v${connection.apiVersion}/sobjects/`;
+  // Runs once a record (120,000 times for a large org): plain loops over the shape worked out
+  // above, so a row allocates its record and nested records and nothing else.
   return (row: string[]): SalesforceRecord => {
-    const record: SalesforceRecord = { attributes: { type: object } };
-    const parents = new Map<string, { record: SalesforceRecord; filled: boolean }>();
-    columns.forEach((column, i) => {
-      const value = column.convert(row[i] ?? "");
-      let target = record;
-      for (let depth = 0; depth < column.path.length - 1; depth++) {
-        const key = column.path.slice(0, depth + 1).join(".");
-        let parent = parents.get(key);
-        if (!parent) {
-          parent = { record: {}, filled: false };
-          parents.set(key, parent);
-          target[column.path[depth]!] = parent.record;
-        }
-        if (value !== null) parent.filled = true;
-        target = parent.record;
+    const record: SalesforceRecord = { attributes: undefined };
+    const parents: SalesforceRecord[] = [];
+    const filled: boolean[] = [];
+    for (let i = 0; i < shape.length; i++) {
+      const column = shape[i]!;
+      for (const p of column.opens) {
+        const parent = shape.parents[p]!;
+        const opened: SalesforceRecord = {};
+        parents[p] = opened;
+        filled[p] = false;
+        (parent.holder < 0 ? record : parents[parent.holder]!)[parent.name] = opened;
       }
-      target[column.path.at(-1)!] = value;
-    });
-    for (const [key, parent] of [...parents].reverse()) {
-      if (parent.filled) continue;
-      const path = key.split(".");
-      let holder = record;
-      for (const part of path.slice(0, -1)) holder = holder[part] as SalesforceRecord;
-      holder[path.at(-1)!] = null;
+      const value = column.convert(row[i] ?? "");
+      (column.holder < 0 ? record : parents[column.holder]!)[column.name] = value;
+      if (value !== null) for (const p of column.within) filled[p] = true;
     }
-    if (typeof record.Id === "string")
-      record.attributes = { type: object, url: `${base}${object}/${record.Id}` };
+    for (let p = shape.parents.length - 1; p >= 0; p--) {
+      const parent = shape.parents[p]!;
+      if (!filled[p]) (parent.holder < 0 ? record : parents[parent.holder]!)[parent.name] = null;
+    }
+    const id = record.Id;
+    record.attributes =
+      typeof id === "string" ? { type: object, url: `${base}${object}/${id}` } : { type: object };
     return record;
   };
+}
+
+type ShapedColumn = {
+  convert: Convert;
+  /** The field's name in its holder, and the holder: -1 for the record, else a parent. */
+  name: string;
+  holder: number;
+  /** Parents this column is the first to reach, opened in order before its value is set. */
+  opens: number[];
+  /** Every parent on the column's path, marked filled when its value is not null. */
+  within: number[];
+};
+
+/**
+ * The nested records a header describes (`Account.Owner.Name` is Account, then Account.Owner),
+ * numbered in the order their first column comes, as the REST API orders a record's fields.
+ */
+function recordShape(columns: Column[]) {
+  const parents: { name: string; holder: number }[] = [];
+  const numbered = new Map<string, number>();
+  const shaped: ShapedColumn[] = columns.map(({ path, convert }) => {
+    const opens: number[] = [];
+    const within: number[] = [];
+    let holder = -1;
+    for (let depth = 0; depth < path.length - 1; depth++) {
+      const key = path.slice(0, depth + 1).join(".");
+      let n = numbered.get(key);
+      if (n === undefined) {
+        n = parents.push({ name: path[depth]!, holder }) - 1;
+        numbered.set(key, n);
+        opens.push(n);
+      }
+      within.push(n);
+      holder = n;
+    }
+    return { convert, name: path.at(-1)!, holder, opens, within };
+  });
+  return Object.assign(shaped, { parents });
 }
 
 async function columnOf(

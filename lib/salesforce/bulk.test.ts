@@ -43,7 +43,11 @@ describe("bulkQueryPages", () => {
     const connection = connect();
     const rest = await queryAllRecords(connection, soql);
     const pages = await collect(
-      bulkQueryPages(connection, soql, { maxRecords: 1000, pollIntervalMs: 5 }),
+      bulkQueryPages(connection, soql, {
+        maxRecords: 1000,
+        recordsPerPage: 1000,
+        pollIntervalMs: 5,
+      }),
     );
 
     expect(pages.map((p) => [p.records.length, p.done])).toEqual([
@@ -54,6 +58,12 @@ describe("bulkQueryPages", () => {
     const bulk = pages.flatMap((p) => p.records);
     expect(bulk.map(withoutAttributes)).toEqual(rest.map(withoutAttributes));
     expect(bulk[0]!.attributes).toEqual(rest[0]!.attributes);
+    // Fields in the order REST gives them, nested records included.
+    const withAccount = rest.findIndex((r) => r.Account !== null);
+    expect(Object.keys(bulk[withAccount]!)).toEqual(Object.keys(rest[withAccount]!));
+    const fields = (record: unknown) =>
+      Object.keys(record as object).filter((k) => k !== "attributes");
+    expect(fields(bulk[withAccount]!.Account)).toEqual(fields(rest[withAccount]!.Account));
     expect(rest.some((r) => r.Account === null)).toBe(true);
     expect(bulk.find((r) => r.Email === null)).toBeDefined();
     expect(typeof bulk[0]!.IsDeleted).toBe("boolean");

@@ -43,7 +43,10 @@ export async function* bulkQueryPages(
     const job = await waitForJob(connection, created.id, options);
     const totalSize = job.numberRecordsProcessed ?? 0;
     const maxRecords = options.maxRecords ?? 50_000;
-    const perPage = options.recordsPerPage ?? 2_000;
+    // Small pieces keep few records alive at once: the records of the pieces in flight are what
+    // the young-generation collections copy, and at 2,000 a piece they cost a large sync about
+    // 0.7 s more in collection than at 250 (100,000 contacts, --trace-gc; see scripts/bench).
+    const perPage = options.recordsPerPage ?? 250;
     const fetchResults = async (locator: string | null) => {
       const query = `maxRecords=${maxRecords}${locator ? `&locator=${encodeURIComponent(locator)}` : ""}`;
       const response = await connection.request(`/jobs/query/${job.id}/results?${query}`, {

@@ -28,25 +28,36 @@ export type PhoneTrace = {
 export type CollectedPhones = { phones: PhoneNumber[]; traces: PhoneTrace[] };
 
 // Parsing costs about 5 µs a number, and contacts of one account often share its main
-// number: remembered answers make a large sync cheaper. Bounded, so memory stays flat.
+// number: remembered answers make a large sync cheaper. Bounded, so memory stays flat. Kept by
+// country, then by the number as written: a number is looked up three times (to send it to
+// the phone thread, to take its answer, to map it), and the same string each time finds its
+// hash already worked out, where a joined key would be built and hashed anew each time.
 const MEMO_LIMIT = 50_000;
-const memo = new Map<string, string | null>();
+const memo = new Map<CountryCode | null, Map<string, string | null>>();
+let remembered = 0;
 
-const memoKey = (raw: string, country: CountryCode | null) => `${country ?? ""}|${raw}`;
+function known(raw: string, country: CountryCode | null): string | null | undefined {
+  return memo.get(country)?.get(raw);
+}
 
 export function normalisePhone(raw: string, country: CountryCode | null): string | null {
-  const key = memoKey(raw, country);
-  const known = memo.get(key);
-  if (known !== undefined) return known;
+  const answer = known(raw, country);
+  if (answer !== undefined) return answer;
 
   const e164 = e164Of(raw, country);
-  remember(key, e164);
+  remember(raw, country, e164);
   return e164;
 }
 
-function remember(key: string, e164: string | null) {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, e164);
+function remember(raw: string, country: CountryCode | null, e164: string | null) {
+  if (remembered >= MEMO_LIMIT) {
+    memo.clear();
+    remembered = 0;
+  }
+  let numbers = memo.get(country);
+  if (!numbers) memo.set(country, (numbers = new Map()));
+  if (!numbers.has(raw)) remembered += 1;
+  numbers.set(raw, e164);
 }
 
 /** A number to normalise, in the country it is read in. */
@@ -61,13 +72,16 @@ export function phoneLookups(
 ): void {
   for (const { field } of fields) {
     const raw = readText(readRowField(row, field));
-    if (raw && !memo.has(memoKey(raw, country))) into.push([raw, country]);
+    if (raw && known(raw, country) === undefined) into.push([raw, country]);
   }
 }
 
 /** Answers worked out elsewhere (a worker thread), so `normalisePhone` finds them known. */
 export function rememberPhones(lookups: PhoneLookup[], answers: (string | null)[]): void {
-  lookups.forEach(([raw, country], i) => remember(memoKey(raw, country), answers[i] ?? null));
+  for (let i = 0; i < lookups.length; i++) {
+    const [raw, country] = lookups[i]!;
+    remember(raw, country, answers[i] ?? null);
+  }
 }
 
 /** Config order decides which field keeps a number two fields share. */

@@ -14,6 +14,10 @@ export type DatabaseHandle = {
   close: () => Promise<void>;
 };
 
+// Where each pool connects, for work that needs a connection outside the pool (see
+// `connectBeside`). Kept here rather than on the handle, so no caller can log it.
+const urls = new WeakMap<Database, string>();
+
 /** One pool on any PostgreSQL wire-protocol server: a real server or the embedded PGlite. */
 export function connectDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
   const sql = postgres(url, {
@@ -21,7 +25,19 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Da
     onnotice: () => {},
     connection: { application_name: "contact-sync-console" },
   });
-  return { db: drizzle(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
+  const db = drizzle(sql, { schema });
+  urls.set(db, url);
+  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+/**
+ * One more connection to the database of `db`'s pool, outside that pool: a process whose pool
+ * is fully taken by runs' transactions still gets it, so a run waiting for it cannot wait on
+ * another run. Null for a pool this module did not open.
+ */
+export function connectBeside(db: Database): DatabaseHandle | null {
+  const url = urls.get(db);
+  return url === undefined ? null : connectDatabase(url, { max: 1 });
 }
 
 /** Where this process finds its database: DATABASE_URL, else the running embedded owner. */

@@ -17,6 +17,8 @@ type ApplyInput = {
   plan: Pick<ReadablePlan, "positionsToCreate" | "entries">;
   /** Where this plan's run records start: a run applied page by page writes several plans. */
   firstSeq?: number;
+  /** Where the run records go, when not in `tx`: a transaction beside it (records-beside.ts). */
+  recordsTx?: Transaction;
 };
 
 function rowOf(entry: PlanEntry) {
@@ -77,17 +79,21 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
   const pending = new Map<PlanEntry["outcome"], PlanEntry[]>();
   let records: PlanEntry[] = [];
 
-  // Statements go out one behind the other on the transaction's connection: while the database
-  // writes one batch, the next is made. At most two are in flight; the first failure is thrown
-  // once every statement sent has settled (the transaction is aborted by then anyway).
-  const inFlight: Promise<void>[] = [];
+  // Statements go out one behind the other on each connection: while the database writes one
+  // batch, the next is made. At most two are in flight on each; the first failure is thrown
+  // once every statement sent has settled (the transactions are aborted by then anyway).
+  const recordsTx = input.recordsTx ?? tx;
+  const sentAll: Promise<void>[] = [];
+  const inFlight = { people: [] as Promise<void>[], records: [] as Promise<void>[] };
   const send = async (statement: Promise<number>, into: keyof typeof written) => {
     const sent = statement.then((n) => {
       written[into] += n;
     });
     sent.catch(() => undefined);
-    inFlight.push(sent);
-    if (inFlight.length >= 2) await inFlight.shift();
+    sentAll.push(sent);
+    const queue = recordsTx === tx ? inFlight.people : inFlight[into];
+    queue.push(sent);
+    if (queue.length >= 2) await queue.shift();
   };
   const flush = async (outcome: PlanEntry["outcome"]) => {
     const batch = pending.get(outcome);
@@ -95,7 +101,7 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
     if (batch?.length) await send(write[outcome]!(batch), "people");
   };
   const flushRecords = async () => {
-    await send(writeRunRecords(tx, runId, records, seq), "records");
+    await send(writeRunRecords(recordsTx, runId, records, seq), "records");
     seq += records.length;
     records = [];
   };
@@ -117,7 +123,7 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
   } catch (error) {
     failure = { error };
   }
-  for (const result of await Promise.allSettled(inFlight)) {
+  for (const result of await Promise.allSettled(sentAll)) {
     if (result.status === "rejected") failure ??= { error: result.reason };
   }
   if (failure) throw failure.error;

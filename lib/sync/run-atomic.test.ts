@@ -92,6 +92,31 @@ describeEachDatabase("a sync run that fails part-way", (database) => {
       "Invoice Recipient",
     ]);
   });
+
+  test("keeps no run records when the People's commit fails after the records were written", async () => {
+    const { db } = database();
+    const organisationId = await createOrganisationFor(db, apex, { name: "Apex Commit Refused" });
+    await saveAnswers(db, organisationId, {});
+    await refuseCommitOfPeople(database(), organisationId);
+
+    const result = await syncNow(db, organisationId).finally(() => allowCommitOfPeople(database()));
+
+    expect(result.status).toBe("failed");
+    expect(result.run.error).toMatch(
+      /^The sync failed on our side \(event [0-9a-f-]{36}\); People were left as they were\./,
+    );
+    expect(result.run.peopleWritten).toBeNull();
+    expect(await snapshotPeople(db, organisationId)).toEqual([]);
+    // On PostgreSQL the records were committed beside the People (records-beside.ts); the run's
+    // failure took them back.
+    const records = await db.execute(
+      sql`select count(*)::int as n from sync_run_records where run_id = ${result.run.id}`,
+    );
+    expect(records).toEqual([{ n: 0 }]);
+
+    const retried = await syncNow(db, organisationId);
+    expect(retried.status === "succeeded" && retried.run.counts?.create).toBeGreaterThan(0);
+  });
 });
 
 type Handle = ReturnType<Parameters<Parameters<typeof describeEachDatabase>[1]>[0]>;
@@ -118,4 +143,27 @@ async function refuseRunRecords({ db }: Handle, organisationId: string) {
 async function allowRunRecords({ db }: Handle) {
   await db.execute(sql.raw(`drop trigger refuse_run_records on sync_run_records`));
   await db.execute(sql.raw(`drop function refuse_run_records()`));
+}
+
+/** A check the database makes only at commit, failing this organisation's People. */
+async function refuseCommitOfPeople({ db }: Handle, organisationId: string) {
+  await db.execute(
+    sql.raw(`
+      create function refuse_people_commit() returns trigger language plpgsql as $$
+      begin
+        if new.organisation_id = '${organisationId}' then
+          raise exception 'commit refused for this test';
+        end if;
+        return new;
+      end $$`),
+  );
+  await db.execute(
+    sql.raw(`create constraint trigger refuse_people_commit after insert on people
+      deferrable initially deferred for each row execute function refuse_people_commit()`),
+  );
+}
+
+async function allowCommitOfPeople({ db }: Handle) {
+  await db.execute(sql.raw(`drop trigger refuse_people_commit on people`));
+  await db.execute(sql.raw(`drop function refuse_people_commit()`));
 }

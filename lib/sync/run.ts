@@ -7,6 +7,7 @@ import { organisations, syncRuns, type SyncRun } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 import { holdRunForConfirmation, massRemovalHold } from "@/lib/health/mass-removal-guard";
 import { applyPlan } from "@/lib/sync/apply";
+import { openRecordsBeside } from "@/lib/sync/records-beside";
 import { computePlanOutline, type Progress } from "@/lib/sync/compute-plan";
 import { configVersionById, currentConfig } from "@/lib/sync/config-store";
 import { RunAlreadyGoing, SyncError } from "@/lib/sync/errors";
@@ -135,23 +136,35 @@ export async function executeRun(
       total: null,
     });
     const finished = await db.transaction(async (tx) => {
-      const applied = await applyPlan(tx, { organisationId: run.organisationId, runId, plan });
-      await commitCursor(tx);
-      const [done] = await tx
-        .update(syncRuns)
-        .set({
-          status: "succeeded",
-          phase: "done",
-          counts: plan.counts,
-          peopleWritten: applied.peopleWritten,
-          finishedAt: new Date(),
-        })
-        .where(and(eq(syncRuns.id, runId), eq(syncRuns.status, "running")))
-        .returning();
-      // Someone marked the run interrupted meanwhile: roll back rather than apply twice.
-      if (!done)
-        throw new SyncError("This run was stopped while it was applying; nothing was changed.");
-      return { run: done, peopleWritten: applied.peopleWritten };
+      const beside = await openRecordsBeside(db, tx);
+      try {
+        const applied = await applyPlan(tx, {
+          organisationId: run.organisationId,
+          runId,
+          plan,
+          recordsTx: beside?.tx,
+        });
+        await commitCursor(tx);
+        const [done] = await tx
+          .update(syncRuns)
+          .set({
+            status: "succeeded",
+            phase: "done",
+            counts: plan.counts,
+            peopleWritten: applied.peopleWritten,
+            finishedAt: new Date(),
+          })
+          .where(and(eq(syncRuns.id, runId), eq(syncRuns.status, "running")))
+          .returning();
+        // Someone marked the run interrupted meanwhile: roll back rather than apply twice.
+        if (!done)
+          throw new SyncError("This run was stopped while it was applying; nothing was changed.");
+        // The records' commit, then (on return) the People's: see records-beside.ts.
+        await beside?.commit();
+        return { run: done, peopleWritten: applied.peopleWritten };
+      } finally {
+        await beside?.close();
+      }
     });
     log.info({ counts: plan.counts, peopleWritten: finished.peopleWritten }, "run finished");
     return { status: "succeeded", plan, ...finished };

@@ -56,9 +56,13 @@ export async function fetchOnly(source: ContactSource, config: SyncConfig) {
 }
 
 /**
- * The write half of the limit: the organisation's final People copied out, deleted, and written
- * again with the jsonb batch insert the apply step uses, in one transaction. Only the inserts are
- * timed; the rows come back with their own ids, so nothing changes.
+ * The write half of the limit: the organisation's final People copied out, deleted and
+ * vacuumed away, then written again with the jsonb batch insert the apply step uses, in one
+ * transaction. Only the inserts are timed; the rows come back with their own ids, so nothing
+ * changes. The table is vacuumed first because a first sync writes into a table without this
+ * organisation's People: inserted in the transaction that deleted them, the same rows took
+ * 7.2-7.6 s at 100,000 contacts against 6.3-6.7 s into the vacuumed table (the unique indexes
+ * still hold the deleted rows and check each against them), which flattered the ratio.
  */
 export async function writeOnly(db: Database, organisationId: string) {
   const rows = await db
@@ -66,10 +70,11 @@ export async function writeOnly(db: Database, organisationId: string) {
     .from(people)
     .where(eq(people.organisationId, organisationId))
     .orderBy(asc(people.id));
+  await db.delete(people).where(eq(people.organisationId, organisationId));
+  await db.execute(sql`vacuum people`);
 
   let seconds = 0;
   await db.transaction(async (tx) => {
-    await tx.delete(people).where(eq(people.organisationId, organisationId));
     const started = performance.now();
     for (let i = 0; i < rows.length; i += BATCH) {
       const batch = JSON.stringify(rows.slice(i, i + BATCH).map(columnsOf));

@@ -3,6 +3,8 @@
 import { parentPort } from "node:worker_threads";
 import { e164Of } from "./phone-rule.mjs";
 
+// Numbers come and go as JSON text (see Reply in phone-worker.ts).
 parentPort.on("message", ({ id, items }) => {
-  parentPort.postMessage({ id, results: items.map(([raw, country]) => e164Of(raw, country)) });
+  const results = JSON.parse(items).map(([raw, country]) => e164Of(raw, country));
+  parentPort.postMessage({ id, results: JSON.stringify(results) });
 });

@@ -19,11 +19,15 @@ export type DatabaseHandle = {
 const urls = new WeakMap<Database, string>();
 
 /** One pool on any PostgreSQL wire-protocol server: a real server or the embedded PGlite. */
-export function connectDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
+export function connectDatabase(
+  url: string,
+  options: { max?: number; connectTimeoutSeconds?: number; applicationName?: string } = {},
+): DatabaseHandle {
   const sql = postgres(url, {
     max: options.max ?? 10,
+    connect_timeout: options.connectTimeoutSeconds ?? 30,
     onnotice: () => {},
-    connection: { application_name: "contact-sync-console" },
+    connection: { application_name: options.applicationName ?? "contact-sync-console" },
   });
   const db = drizzle(sql, { schema });
   urls.set(db, url);
@@ -37,7 +41,12 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Da
  */
 export function connectBeside(db: Database): DatabaseHandle | null {
   const url = urls.get(db);
-  return url === undefined ? null : connectDatabase(url, { max: 1 });
+  if (url === undefined) return null;
+  return connectDatabase(url, {
+    max: 1,
+    connectTimeoutSeconds: 5,
+    applicationName: "contact-sync-console beside",
+  });
 }
 
 /** Where this process finds its database: DATABASE_URL, else the running embedded owner. */

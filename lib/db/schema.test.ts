@@ -106,42 +106,38 @@ describeEachDatabase("database constraints", (database) => {
     expect(await left(second!.id)).toBe(0);
   });
 
-  test("drops the records of a run that ends failed or interrupted before any People were written", async () => {
+  test("drops the records a run committed past records_committed when it ends failed or interrupted", async () => {
     const { db } = database();
     const { run } = await seedRunColumns();
     const left = async (runId: string) =>
       (
         await db.select({ n: count() }).from(syncRunRecords).where(eq(syncRunRecords.runId, runId))
       )[0]!.n;
-    const runWithRecords = async (peopleWritten: number | null) => {
+    const runWithRecords = async (recordsCommitted: number | null) => {
       const [row] = await db
         .insert(syncRuns)
-        .values({ ...run, status: "running", peopleWritten })
+        .values({ ...run, status: "running", recordsCommitted })
         .returning();
       await db
         .insert(syncRunRecords)
-        .values([0, 1].map((seq) => ({ runId: row!.id, seq, outcome: "create" as const })));
+        .values([0, 1, 2].map((seq) => ({ runId: row!.id, seq, outcome: "create" as const })));
       return row!.id;
     };
     const end = (id: string, status: "failed" | "interrupted" | "succeeded") =>
       db.update(syncRuns).set({ status }).where(eq(syncRuns.id, id));
 
-    // Records committed beside People whose commit then failed.
+    // Records committed beside People whose commit then failed, or whose process died.
     const failed = await runWithRecords(null);
     await end(failed, "failed");
     const interrupted = await runWithRecords(null);
     await end(interrupted, "interrupted");
-    // An incremental run's pages are committed with people_written: their records stay.
-    const partly = await runWithRecords(3);
+    // An incremental run's first two records came with a committed page; the third did not.
+    const partly = await runWithRecords(2);
     await end(partly, "interrupted");
-    const done = await runWithRecords(null);
+    const done = await runWithRecords(3);
     await end(done, "succeeded");
 
-    expect([
-      await left(failed),
-      await left(interrupted),
-      await left(partly),
-      await left(done),
-    ]).toEqual([0, 0, 2, 2]);
+    const counts = [failed, interrupted, partly, done].map(left);
+    expect(await Promise.all(counts)).toEqual([0, 0, 2, 3]);
   });
 });

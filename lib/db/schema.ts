@@ -210,6 +210,9 @@ export const syncRuns = pgTable(
     // Written with every progress update; an active run whose heartbeat stopped was cut off.
     heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }),
     peopleWritten: integer("people_written"),
+    // The run records committed with People so far: a full run sets it when it commits, an
+    // incremental run with each page. Records at or past it were never applied (drizzle/0003).
+    recordsCommitted: integer("records_committed"),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     createdAt: createdAt(),

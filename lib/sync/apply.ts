@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
 import type { PlanEntry, ReadablePlan } from "@/lib/sync/plan-types";
+import type { RecordsBeside } from "@/lib/sync/records-beside";
 
 // Apply writes a plan inside the caller's transaction with a few multi-row statements per
 // outcome: each batch travels as one jsonb parameter, so no statement grows with the number of
@@ -17,8 +18,8 @@ type ApplyInput = {
   plan: Pick<ReadablePlan, "positionsToCreate" | "entries">;
   /** Where this plan's run records start: a run applied page by page writes several plans. */
   firstSeq?: number;
-  /** Where the run records go, when not in `tx`: a transaction beside it (records-beside.ts). */
-  recordsTx?: Transaction;
+  /** Where the run records go, when not in `tx`: a transaction beside it. */
+  recordsBeside?: RecordsBeside | null;
 };
 
 function rowOf(entry: PlanEntry) {
@@ -82,7 +83,7 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
   // Statements go out one behind the other on each connection: while the database writes one
   // batch, the next is made. At most two are in flight on each; the first failure is thrown
   // once every statement sent has settled (the transactions are aborted by then anyway).
-  const recordsTx = input.recordsTx ?? tx;
+  const beside = input.recordsBeside ?? null;
   const sentAll: Promise<void>[] = [];
   const inFlight = { people: [] as Promise<void>[], records: [] as Promise<void>[] };
   const send = async (statement: Promise<number>, into: keyof typeof written) => {
@@ -91,7 +92,7 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
     });
     sent.catch(() => undefined);
     sentAll.push(sent);
-    const queue = recordsTx === tx ? inFlight.people : inFlight[into];
+    const queue = beside ? inFlight[into] : inFlight.people;
     queue.push(sent);
     if (queue.length >= 2) await queue.shift();
   };
@@ -101,7 +102,12 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
     if (batch?.length) await send(write[outcome]!(batch), "people");
   };
   const flushRecords = async () => {
-    await send(writeRunRecords(recordsTx, runId, records, seq), "records");
+    const batch = records;
+    const first = seq;
+    const statement = beside
+      ? beside.send((recordsTx) => writeRunRecords(recordsTx, runId, batch, first))
+      : writeRunRecords(tx, runId, batch, first);
+    await send(statement, "records");
     seq += records.length;
     records = [];
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { connectBeside, type Database, type Transaction } from "@/lib/db/client";
+import { logger } from "@/lib/logger";
 
 /**
  * A full run's records written in a transaction of their own, on a second connection, while
@@ -11,25 +12,24 @@ import { connectBeside, type Database, type Transaction } from "@/lib/db/client"
  *
  * The records commit just before the People, once every statement of both has succeeded; if
  * anything fails before then, both roll back. Only the People's commit itself can still fail
- * after the records' (the server gone at that instant): the run is then failed or, if the
- * process died too, interrupted with no counts, and the trigger in drizzle/0003 deletes the
- * records of such a run. Until then, for that instant, its records are visible.
+ * after the records' (the server gone at that instant, or the process): the run then ends
+ * failed or interrupted, and the trigger in drizzle/0003 deletes its records from
+ * `records_committed` on, which only the People's commit moves. For that instant a reader sees
+ * the records of a run still shown as running.
  *
  * Null where a second transaction cannot run beside the first: the embedded PGlite serves one
  * session at a time, so there the records go in the run's transaction, as they always did.
  */
 export type RecordsBeside = {
-  tx: Transaction;
+  /** Sends a statement on the records' transaction; fails at once if that has ended. */
+  send: <T>(statement: (tx: Transaction) => Promise<T>) => Promise<T>;
   commit: () => Promise<void>;
   /** Rolls back unless committed, and closes the connection; never throws. */
   close: () => Promise<void>;
 };
 
-export async function openRecordsBeside(
-  db: Database,
-  runTx: Transaction,
-): Promise<RecordsBeside | null> {
-  const [server] = (await runTx.execute(
+export async function openRecordsBeside(db: Database): Promise<RecordsBeside | null> {
+  const [server] = (await db.execute(
     sql`select strpos(version(), 'PGlite') > 0 as embedded`,
   )) as unknown as { embedded: boolean }[];
   if (server?.embedded !== false) return null;
@@ -40,28 +40,47 @@ export async function openRecordsBeside(
   const decided = new Promise<boolean>((resolve) => (decide = resolve));
   let opened!: (tx: Transaction) => void;
   const ready = new Promise<Transaction>((resolve) => (opened = resolve));
-  const rollback = new Error("records not committed");
+  const rollback = new Error("The run records were not committed.");
   // drizzle's transactions are callbacks: this one stays open until commit or close decides.
   const done = beside.db.transaction(async (tx) => {
     opened(tx);
     if (!(await decided)) throw rollback;
   });
-  done.catch(() => undefined);
+  // Settles only if the transaction ends before it is told to: its connection failed. A
+  // statement sent on it then would never be answered, so none is sent, and those in flight
+  // fail with this.
+  let ended: Error | null = null;
+  const endedEarly = done.then(
+    () => undefined,
+    (error: unknown) => {
+      ended = error instanceof Error ? error : new Error(String(error));
+      throw ended;
+    },
+  );
+  endedEarly.catch(() => undefined);
 
   // A second connection that cannot open leaves the records to the run's transaction.
   const tx = await Promise.race([ready, done.then(noTransaction, noTransaction)]);
   if (!tx) {
+    logger().warn("a second database connection did not open; run records go with the People");
     await beside.close().catch(() => undefined);
     return null;
   }
   return {
-    tx,
+    send: (statement) => {
+      if (ended) return Promise.reject(ended);
+      return Promise.race([statement(tx), endedEarly.then(() => Promise.reject(rollback))]);
+    },
     commit: async () => {
+      if (ended) throw ended;
       decide(true);
       await done;
     },
     close: async () => {
-      decide(false);
+      // Once its connection is gone the transaction is over: told to roll back, postgres.js
+      // 3.4.10 would write ROLLBACK to the closed socket and crash the process
+      // (porsager/postgres#1208).
+      if (!ended) decide(false);
       await done.catch(() => undefined);
       await beside.close().catch(() => undefined);
     },

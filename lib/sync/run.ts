@@ -135,14 +135,17 @@ export async function executeRun(
       processed: plan.records.received,
       total: null,
     });
-    const finished = await db.transaction(async (tx) => {
-      const beside = await openRecordsBeside(db, tx);
-      try {
+    // A run confirmed after a hold may have committed pages as an incremental run already.
+    const firstSeq = run.recordsCommitted ?? 0;
+    const beside = await openRecordsBeside(db);
+    const finished = await db
+      .transaction(async (tx) => {
         const applied = await applyPlan(tx, {
           organisationId: run.organisationId,
           runId,
           plan,
-          recordsTx: beside?.tx,
+          firstSeq,
+          recordsBeside: beside,
         });
         await commitCursor(tx);
         const [done] = await tx
@@ -152,6 +155,7 @@ export async function executeRun(
             phase: "done",
             counts: plan.counts,
             peopleWritten: applied.peopleWritten,
+            recordsCommitted: firstSeq + applied.recordsWritten,
             finishedAt: new Date(),
           })
           .where(and(eq(syncRuns.id, runId), eq(syncRuns.status, "running")))
@@ -162,10 +166,8 @@ export async function executeRun(
         // The records' commit, then (on return) the People's: see records-beside.ts.
         await beside?.commit();
         return { run: done, peopleWritten: applied.peopleWritten };
-      } finally {
-        await beside?.close();
-      }
-    });
+      })
+      .finally(() => beside?.close());
     log.info({ counts: plan.counts, peopleWritten: finished.peopleWritten }, "run finished");
     return { status: "succeeded", plan, ...finished };
   } catch (error) {

@@ -138,6 +138,7 @@ async function applyPage(
         processed: totals.changes + changes.records,
         counts: totals.countsWith(plan),
         peopleWritten: totals.peopleWritten + (written?.peopleWritten ?? 0),
+        recordsCommitted: totals.seq + (written?.recordsWritten ?? 0),
         heartbeatAt: new Date(),
       })
       .where(and(eq(syncRuns.id, run.id), eq(syncRuns.status, "running")))

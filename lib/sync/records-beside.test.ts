@@ -47,10 +47,15 @@ describe.runIf(serverUrl)("run records beside the People [postgres]", () => {
       sql`select count(*)::int as n from sync_run_records where run_id = ${runId}`,
     )) as unknown as { n: number }[];
 
+  const organisationWithConfig = async (name: string) => {
+    const organisationId = await createOrganisationFor(database.db, sandbox, { name });
+    await saveAnswers(database.db, organisationId, {});
+    return organisationId;
+  };
+
   test("a run writes its records on a second connection and closes it", async () => {
     const { db } = database;
-    const organisationId = await createOrganisationFor(db, sandbox, { name: "Beside" });
-    await saveAnswers(db, organisationId, {});
+    const organisationId = await organisationWithConfig("Beside");
     let most = 0;
     const watch = setInterval(() => {
       void besideConnections().then(([row]) => (most = Math.max(most, row!.n)));
@@ -69,8 +74,7 @@ describe.runIf(serverUrl)("run records beside the People [postgres]", () => {
 
   test("fails at once and leaves People as they were when the records' connection is cut", async () => {
     const { db } = database;
-    const organisationId = await createOrganisationFor(db, sandbox, { name: "Beside Cut" });
-    await saveAnswers(db, organisationId, {});
+    const organisationId = await organisationWithConfig("Beside Cut");
     // Cut once, while the records' connection writes a batch.
     let cut = 0;
     const killer = setInterval(() => {

@@ -60,6 +60,34 @@ test("a packed person unpacks to the same person and placement, nulls and quotes
   expect(packed).toContain("\\u674e");
 });
 
+test("a packed person's positions read alone, none or several, whatever its names hold", () => {
+  const person: DesiredPerson = {
+    customerId: group.id,
+    salesforceContactId: "0035f00000AbCdFAAZ",
+    firstName: "[Ann]",
+    lastName: "O'Brien ]",
+    email: "ann@example.com",
+    phones: [],
+    positions: ["Billing Contact", "Primary Contact"],
+    customFields: { note: "[x]" },
+  };
+  const placed = {
+    person,
+    customer: group,
+    matched: [group],
+    accountId: group.salesforceAccountId,
+    accountName: null,
+    isDirect: true,
+  };
+  const rows = new PersonRows();
+  const several = rows.pack(placed);
+  const none = rows.pack({ ...placed, person: { ...person, positions: [] } });
+
+  expect(rows.positionsOf(several)).toEqual(["Billing Contact", "Primary Contact"]);
+  expect(rows.positionsOf(none)).toEqual([]);
+  expect(rows.unpack(several)).toEqual(placed);
+});
+
 test("a packed existing person unpacks to the same person, archived date included", () => {
   const rows = new PersonRows();
   const person = {

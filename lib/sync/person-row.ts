@@ -24,13 +24,14 @@ export type PlacedPerson = {
 
 type PackedPhone = [type: number, raw: string, e164: string | null, sourceField: number];
 
+// Positions first: a plan's counting pass reads only them, from the row's first few characters.
 type PackedPerson = [
+  positions: number[],
   salesforceContactId: string,
   firstName: string | null,
   lastName: string | null,
   email: string | null,
   phones: PackedPhone[],
-  positions: number[],
   customFields: DesiredPerson["customFields"] | 0,
   accountId: number,
   accountName: number,
@@ -95,12 +96,12 @@ export class PersonRows {
   pack(placed: PlacedPerson): string {
     const { person } = placed;
     const packed: PackedPerson = [
+      this.texts.numbers(person.positions),
       person.salesforceContactId,
       person.firstName,
       person.lastName,
       person.email,
       this.packPhones(person.phones),
-      this.texts.numbers(person.positions),
       packFields(person.customFields),
       this.texts.number(placed.accountId),
       this.texts.number(placed.accountName),
@@ -155,13 +156,14 @@ export class PersonRows {
     };
   }
 
-  /** A placed person's positions, without the rest. */
+  /** A placed person's positions, read from the front of the row without parsing the rest. */
   positionsOf(row: string): string[] {
-    return this.texts.values((JSON.parse(row) as PackedPerson)[5]);
+    // The row starts `[[1,2],`: numbers only up to the first `]`.
+    return this.texts.values(JSON.parse(row.slice(1, row.indexOf("]") + 1)) as number[]);
   }
 
   unpack(row: string): PlacedPerson {
-    const [contactId, firstName, lastName, email, phones, positions, fields, ...placement] =
+    const [positions, contactId, firstName, lastName, email, phones, fields, ...placement] =
       JSON.parse(row) as PackedPerson;
     const [accountId, accountName, isDirect, customer, matched] = placement;
     const found = this.customers.value(customer)!;

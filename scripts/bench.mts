@@ -26,8 +26,6 @@ const child = spawn(
   [
     // The measuring process collects its set-up's garbage before the clock starts (see measure).
     "--expose-gc",
-    // As `npm start`, `npm run worker` and `npm run cli` start the processes that run syncs.
-    "--max-semi-space-size=32",
     "--import",
     "tsx",
     "--conditions=react-server",

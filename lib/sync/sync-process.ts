@@ -13,13 +13,6 @@ import { type PhoneNormaliser, startPhoneWorker } from "@/lib/sync/phone-worker"
  * sets the growth instead (50: collect at one and a half times what was live); it is not a cap,
  * so no org is too large for it, and it costs about 5% more time at 100,000 contacts (measured
  * in scripts/bench). 0 leaves V8's default.
- *
- * The young generation is set where these processes start instead (`--max-semi-space-size=32`
- * in package.json's scripts and in the benchmark), because V8 reads it only then. At V8's 16 MB
- * the records of the pages in flight outlive two young collections and are promoted, to die in
- * the old generation: a 100,000-contact plan made 165 young collections (1.4 s) at 16 MB and 89
- * (0.9 s) at 32 MB, and a full sync used 11.7 instead of 12.3 CPU seconds (two runs each), for
- * about 40 MB more resident at any org size.
  */
 export function prepareSyncProcess(): { phones: PhoneNormaliser } {
   const percent = env().SYNC_HEAP_GROWING_PERCENT;

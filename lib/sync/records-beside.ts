@@ -46,18 +46,16 @@ export async function openRecordsBeside(db: Database): Promise<RecordsBeside | n
     opened(tx);
     if (!(await decided)) throw rollback;
   });
-  // Settles only if the transaction ends before it is told to: its connection failed. A
-  // statement sent on it then would never be answered, so none is sent, and those in flight
-  // fail with this.
+  // Rejects if the transaction ends before it is told to, its connection gone; a statement sent
+  // on it then would never be answered, so none is sent, and those in flight fail with this.
   let ended: Error | null = null;
-  const endedEarly = done.then(
-    () => undefined,
-    (error: unknown) => {
+  const lost = new Promise<never>((_, reject) => {
+    done.catch((error: unknown) => {
       ended = error instanceof Error ? error : new Error(String(error));
-      throw ended;
-    },
-  );
-  endedEarly.catch(() => undefined);
+      reject(ended);
+    });
+  });
+  lost.catch(() => undefined);
 
   // A second connection that cannot open leaves the records to the run's transaction.
   const tx = await Promise.race([ready, done.then(noTransaction, noTransaction)]);
@@ -69,7 +67,7 @@ export async function openRecordsBeside(db: Database): Promise<RecordsBeside | n
   return {
     send: (statement) => {
       if (ended) return Promise.reject(ended);
-      return Promise.race([statement(tx), endedEarly.then(() => Promise.reject(rollback))]);
+      return Promise.race([statement(tx), lost]);
     },
     commit: async () => {
       if (ended) throw ended;

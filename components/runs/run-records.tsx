@@ -9,17 +9,17 @@ import type { PersonChange } from "@/lib/sync/person-diff";
 import type { Outcome } from "@/lib/sync/plan-types";
 import { outcomeLabels, outcomes } from "@/lib/sync/preview-filter";
 import { RUN_RECORDS_PAGE_SIZE } from "@/lib/runs/queries";
-import type { ContactSummary } from "@/lib/sync/map";
 
 type Row = {
   seq: number;
   salesforceContactId: string | null;
   outcome: Outcome;
   reason: string | null;
-  detail: unknown;
+  contactName: string | null;
+  contactEmail: string | null;
+  customerName: string | null;
+  changes: PersonChange[] | null;
 };
-
-type Detail = { contact?: ContactSummary; customer?: string | null; changes?: PersonChange[] };
 
 type Props = {
   path: string;
@@ -84,31 +84,28 @@ export function RunRecords({ path, rows, total, filter }: Props) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
-            const detail = (row.detail ?? {}) as Detail;
-            return (
-              <tr key={row.seq} className="border-b border-border align-top">
-                <td className="py-2">
-                  {detail.contact?.name ?? row.salesforceContactId}
-                  <span className="block text-xs text-muted-foreground">
-                    {[detail.contact?.email, row.salesforceContactId].filter(Boolean).join(" · ")}
+          {rows.map((row) => (
+            <tr key={row.seq} className="border-b border-border align-top">
+              <td className="py-2">
+                {row.contactName ?? row.salesforceContactId}
+                <span className="block text-xs text-muted-foreground">
+                  {[row.contactEmail, row.salesforceContactId].filter(Boolean).join(" · ")}
+                </span>
+              </td>
+              <td>{row.customerName ?? "—"}</td>
+              <td>
+                <OutcomeBadge outcome={row.outcome} />
+              </td>
+              <td>
+                {row.reason}
+                {row.changes?.map((change) => (
+                  <span key={describeChange(change)} className="block text-xs">
+                    {describeChange(change)}
                   </span>
-                </td>
-                <td>{detail.customer ?? "—"}</td>
-                <td>
-                  <OutcomeBadge outcome={row.outcome} />
-                </td>
-                <td>
-                  {row.reason}
-                  {detail.changes?.map((change) => (
-                    <span key={describeChange(change)} className="block text-xs">
-                      {describeChange(change)}
-                    </span>
-                  ))}
-                </td>
-              </tr>
-            );
-          })}
+                ))}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <nav aria-label="Record pages" className="flex items-center gap-3 text-sm">

@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/client";
 
 export const migrationsFolder = path.resolve("drizzle");
 
-export async function migrateDatabase(db: Database) {
-  await migrate(db, { migrationsFolder });
+/** Every migration not applied yet; another folder only for a test of a migration's data. */
+export async function migrateDatabase(db: Database, folder = migrationsFolder) {
+  await migrate(db, { migrationsFolder: folder });
 }

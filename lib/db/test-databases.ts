@@ -11,10 +11,13 @@ import { testEnv } from "@/lib/env";
 
 export type TestDatabase = DatabaseHandle & { kind: "pglite" | "postgres" };
 
-export async function startPgliteTestDatabase(): Promise<TestDatabase> {
+/** `migrationsFolder`: migrated only that far, for a test of what a later migration does. */
+type StartOptions = { migrationsFolder?: string };
+
+export async function startPgliteTestDatabase(options: StartOptions = {}): Promise<TestDatabase> {
   const embedded = await startEmbeddedDatabase({ port: 0 });
   const handle = connectDatabase(embedded.url, { max: 5 });
-  await migrateDatabase(handle.db);
+  await migrateDatabase(handle.db, options.migrationsFolder);
   return {
     ...handle,
     kind: "pglite",
@@ -25,7 +28,10 @@ export async function startPgliteTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-export async function startPostgresTestDatabase(serverUrl: string): Promise<TestDatabase> {
+export async function startPostgresTestDatabase(
+  serverUrl: string,
+  options: StartOptions = {},
+): Promise<TestDatabase> {
   const name = `csc_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -33,7 +39,7 @@ export async function startPostgresTestDatabase(serverUrl: string): Promise<Test
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = connectDatabase(url.toString(), { max: 5 });
-  await migrateDatabase(handle.db);
+  await migrateDatabase(handle.db, options.migrationsFolder);
   return {
     ...handle,
     kind: "postgres",
@@ -47,10 +53,13 @@ export async function startPostgresTestDatabase(serverUrl: string): Promise<Test
 
 export function testDatabaseKinds() {
   const url = testEnv().TEST_DATABASE_URL;
-  const kinds: { kind: TestDatabase["kind"]; start: () => Promise<TestDatabase> }[] = [
-    { kind: "pglite", start: startPgliteTestDatabase },
-  ];
-  if (url) kinds.push({ kind: "postgres", start: () => startPostgresTestDatabase(url) });
+  type Kind = {
+    kind: TestDatabase["kind"];
+    start: (options?: StartOptions) => Promise<TestDatabase>;
+  };
+  const kinds: Kind[] = [{ kind: "pglite", start: startPgliteTestDatabase }];
+  if (url)
+    kinds.push({ kind: "postgres", start: (options) => startPostgresTestDatabase(url, options) });
   return kinds;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { agents, syncConfigs, syncRunRecords, syncRuns } from "@/lib/db/schema";
 import type { Outcome } from "@/lib/sync/plan-types";
@@ -59,8 +59,8 @@ export async function listRunRecords(db: Database, runId: string, filter: RunRec
       or(
         ilike(syncRunRecords.salesforceContactId, like),
         ilike(syncRunRecords.reason, like),
-        ilike(sql`${syncRunRecords.detail}->'contact'->>'name'`, like),
-        ilike(sql`${syncRunRecords.detail}->'contact'->>'email'`, like),
+        ilike(syncRunRecords.contactName, like),
+        ilike(syncRunRecords.contactEmail, like),
       )!,
     );
   }

@@ -197,36 +197,46 @@ async function deletePeople(tx: Transaction, organisationId: string, batch: Plan
   );
 }
 
-/** One row per plan entry, so a run's page can list and filter what happened to each contact. */
+/**
+ * One row per plan entry, so a run's page can list and filter what happened to each contact.
+ * The batch travels as an array of arrays, its columns read by position: with objects,
+ * jsonb_to_recordset matches every key of every record by name, and that and a jsonb detail
+ * per row took PostgreSQL 0.84 s for 117,558 records against 0.34 s this way (and node 0.30 s
+ * against 0.11 s to make the batches).
+ */
 async function writeRunRecords(
   tx: Transaction,
   runId: string,
   batch: PlanEntry[],
   firstSeq: number,
 ) {
-  let seq = firstSeq;
-  const rows = JSON.stringify(
-    batch.map((entry) => ({
-      seq: seq++,
-      salesforce_contact_id: entry.contact.id,
-      customer_id: entry.customer?.id ?? null,
-      person_id: entry.personId,
-      outcome: entry.outcome,
-      reason: entry.reason,
-      detail: {
-        contact: entry.contact,
-        customer: entry.customer?.name ?? null,
-        changes: entry.changes.length > 0 ? entry.changes : undefined,
-      },
-    })),
-  );
+  const rows = JSON.stringify(batch.map(recordOf));
   return count(
     tx.execute(sql`
       insert into sync_run_records (run_id, seq, salesforce_contact_id, customer_id, person_id,
-        outcome, reason, detail)
-      select ${runId}::uuid, v.seq, v.salesforce_contact_id, v.customer_id, v.person_id,
-        v.outcome::sync_record_outcome, v.reason, v.detail
-      from jsonb_to_recordset(${rows}::jsonb) as v(seq int, salesforce_contact_id text,
-        customer_id uuid, person_id uuid, outcome text, reason text, detail jsonb)`),
+        outcome, reason, contact_name, contact_email, contact_account_id, contact_account_name,
+        customer_name, changes)
+      select ${runId}::uuid, ${firstSeq}::int + r.n::int - 1, r.v->>0, (r.v->>1)::uuid,
+        (r.v->>2)::uuid, (r.v->>3)::sync_record_outcome, r.v->>4, r.v->>5, r.v->>6, r.v->>7,
+        r.v->>8, r.v->>9, nullif(r.v->10, 'null')
+      from jsonb_array_elements(${rows}::jsonb) with ordinality as r(v, n)`),
   );
+}
+
+// In the order of the insert's columns. No changes travel as JSON null, stored as SQL null.
+function recordOf(entry: PlanEntry) {
+  const { contact } = entry;
+  return [
+    contact.id,
+    entry.customer?.id ?? null,
+    entry.personId,
+    entry.outcome,
+    entry.reason,
+    contact.name,
+    contact.email,
+    contact.accountId,
+    contact.accountName,
+    entry.customer?.name ?? null,
+    entry.changes.length > 0 ? entry.changes : null,
+  ];
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "sync_run_records" DROP COLUMN "detail";

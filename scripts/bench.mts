@@ -1,4 +1,4 @@
-// `npm run bench -- --contacts N [--json] [--rest] [--seed S]`: a full sync, a sync with nothing
+// `npm run bench -- --contacts N [--json] [--rest] [--seed S] [--repeats R]`: a full sync, a sync with nothing
 // changed and a preview of a generated org of N contacts, against fetching the same records
 // alone and writing the same People alone. PostgreSQL when DATABASE_URL is set (in a database
 // of its own, dropped after), else the embedded PGlite in memory.
@@ -14,9 +14,21 @@ const program = new Command("bench")
   .requiredOption("--contacts <n>", "contacts to generate in the sandbox org", toCount)
   .option("--seed <n>", "generator seed: the same seed gives the same org", toCount, 42)
   .option("--rest", "keep every query on REST pages, never Bulk API 2.0", false)
+  .option(
+    "--repeats <n>",
+    "rounds of full sync, fetch only and write only, reported as medians",
+    toCount,
+    3,
+  )
   .option("--json", "print one JSON object", false)
   .parse();
-const options = program.opts<{ contacts: number; seed: number; rest: boolean; json: boolean }>();
+const options = program.opts<{
+  contacts: number;
+  seed: number;
+  rest: boolean;
+  json: boolean;
+  repeats: number;
+}>();
 
 // The measuring process gets throw-away secrets, so a bare DATABASE_URL is enough to run.
 const secret = () => randomBytes(32).toString("base64");
@@ -33,6 +45,7 @@ const child = spawn(
     String(options.contacts),
     String(options.seed),
     options.rest ? "rest" : "auto",
+    String(options.repeats),
   ],
   {
     stdio: ["ignore", "pipe", "inherit"],

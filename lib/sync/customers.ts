@@ -37,6 +37,12 @@ export function indexCustomers(customers: Iterable<SyncCustomer>): CustomerIndex
       byAccount.set(accountKey(customer.salesforceAccountId), customer);
   }
 
+  // The same customers by the Id as stored, which a page's Ids usually spell the same way: found
+  // without cutting each Id to 15 characters first (this runs once a record).
+  const byStoredId = new Map<string, SyncCustomer>();
+  for (const customer of byAccount.values())
+    byStoredId.set(customer.salesforceAccountId!, customer);
+
   const tops = new Map<string, TopParent>();
   const topParentOf = (customer: SyncCustomer): TopParent => {
     const known = tops.get(customer.id);
@@ -63,7 +69,7 @@ export function indexCustomers(customers: Iterable<SyncCustomer>): CustomerIndex
   };
 
   return {
-    byAccountId: (accountId) => byAccount.get(accountKey(accountId)),
+    byAccountId: (accountId) => byStoredId.get(accountId) ?? byAccount.get(accountKey(accountId)),
     byId: (id) => byId.get(id),
     topParentOf,
   };

@@ -109,3 +109,36 @@ test("a packed existing person unpacks to the same person, archived date include
     rows.unpackExisting(rows.packExisting({ ...person, archivedAt: null, customFields: {} })),
   ).toEqual({ ...person, archivedAt: null, customFields: {} });
 });
+
+test("People of one customer keep their own account Id and name, however they alternate", () => {
+  const person: DesiredPerson = {
+    customerId: east.id,
+    salesforceContactId: "0035f00000AbCdEAAZ",
+    firstName: "Ann",
+    lastName: "Lee",
+    email: "ann@example.com",
+    phones: [],
+    positions: [],
+    customFields: {},
+  };
+  const placedOn = (accountId: string, accountName: string | null) => ({
+    person,
+    customer: east,
+    matched: [east],
+    accountId,
+    accountName,
+    isDirect: true,
+  });
+  const placements = [
+    placedOn("001000000000002AAA", "Acme East"),
+    placedOn("001000000000002AAA", "Acme East"),
+    placedOn("001000000000002", "Acme East"),
+    placedOn("001000000000002AAA", null),
+    placedOn("001000000000002AAA", "Acme East"),
+  ];
+  const rows = new PersonRows();
+
+  const packed = placements.map((placed) => rows.pack(placed));
+
+  expect(packed.map((row) => rows.unpack(row))).toEqual(placements);
+});

@@ -90,11 +90,20 @@ export class PersonRows {
   private readonly texts = new Table<string>();
   private readonly customers = new Table<SyncCustomer>();
   private readonly customerIds = new Table<string>();
+  // The account Id and name last packed for each matched customer, by its number: the People of
+  // one account repeat them, and comparing two strings is cheaper than hashing a fresh one.
+  private readonly accountOf: { id: string; name: string | null; numbers: [number, number] }[] = [];
 
   // pack and unpack run once a record and once an entry: plain loops and no closures made per
   // call (tsx names every closure it makes, which costs more than the lookups themselves).
   pack(placed: PlacedPerson): string {
-    const { person } = placed;
+    const { person, customer, matched } = placed;
+    const customerNumber = this.customers.number(customer);
+    const matchedNumbers =
+      matched.length === 1 && matched[0] === customer
+        ? [customerNumber]
+        : this.customers.numbers(matched);
+    const [accountId, accountName] = this.accountNumbers(matchedNumbers[0]!, placed);
     const packed: PackedPerson = [
       this.texts.numbers(person.positions),
       person.salesforceContactId,
@@ -103,13 +112,24 @@ export class PersonRows {
       person.email,
       this.packPhones(person.phones),
       packFields(person.customFields),
-      this.texts.number(placed.accountId),
-      this.texts.number(placed.accountName),
+      accountId,
+      accountName,
       placed.isDirect ? 1 : 0,
-      this.customers.number(placed.customer),
-      this.customers.numbers(placed.matched),
+      customerNumber,
+      matchedNumbers,
     ];
     return oneByteJson(JSON.stringify(packed));
+  }
+
+  private accountNumbers(matched: number, { accountId, accountName }: PlacedPerson) {
+    const known = this.accountOf[matched];
+    if (known && known.id === accountId && known.name === accountName) return known.numbers;
+    const numbers: [number, number] = [
+      this.texts.number(accountId),
+      this.texts.number(accountName),
+    ];
+    this.accountOf[matched] = { id: accountId, name: accountName, numbers };
+    return numbers;
   }
 
   /**

@@ -10,13 +10,24 @@ import type { ContactSource } from "@/lib/sync/source";
  */
 export function observePositions(source: ContactSource) {
   // Kept as milliseconds and compared as numbers: this runs for every record of a full run.
-  const newest: Partial<Record<ObservedObject, { ms: number; id: string }>> = {};
+  const newest: Partial<Record<ObservedObject, { ms: number; id: string; utc: string | null }>> =
+    {};
   const note = (object: ObservedObject, modstamp: unknown, id: unknown) => {
     if (!modstamp || typeof id !== "string") return;
+    const known = newest[object];
+    // Salesforce writes every SystemModstamp in UTC at one width ("2024-05-01T12:00:00.000Z" or
+    // "...000+0000"), so one written earlier sorts earlier as text: most are passed over
+    // without being parsed.
+    const { utc } = known ?? {};
+    if (utc && typeof modstamp === "string" && modstamp.length === utc.length && modstamp < utc) {
+      if (modstamp.endsWith(utc.endsWith("Z") ? "Z" : "+0000")) return;
+    }
     const ms = typeof modstamp === "number" ? modstamp : Date.parse(String(modstamp));
     if (!Number.isFinite(ms)) throw new Error(`Not a SystemModstamp: ${String(modstamp)}`);
-    const known = newest[object];
-    if (!known || ms > known.ms || (ms === known.ms && id > known.id)) newest[object] = { ms, id };
+    if (!known || ms > known.ms || (ms === known.ms && id > known.id)) {
+      const utc = typeof modstamp === "string" && isUtc(modstamp) ? modstamp : null;
+      newest[object] = { ms, id, utc };
+    }
   };
 
   const observed: ContactSource = {
@@ -49,3 +60,9 @@ export function observePositions(source: ContactSource) {
 }
 
 type ObservedObject = "Contact" | "AccountContactRelation";
+
+const UTC_MODSTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}(Z|\+0000)$/;
+
+function isUtc(modstamp: string) {
+  return UTC_MODSTAMP.test(modstamp);
+}

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { describeEachDatabase } from "@/lib/db/test-databases";
 import { listRunRecords } from "@/lib/runs/queries";
 import {
+  apexManagers,
   createOrganisationFor,
-  saveAnswers,
   sandboxRecord,
+  saveAnswers,
   startSampleSandbox,
   syncNow,
 } from "@/lib/sync/test-org";
@@ -13,13 +14,6 @@ import type { Sandbox } from "@/sandbox/index";
 // A run's page lists what the run did to each contact: the records a real run wrote, read back
 // with the page's filters.
 
-const managers = {
-  filters: {
-    groups: [{ rules: [{ field: "Title", match: "contains" as const, values: ["manager"] }] }],
-  },
-  positions: { mode: "fixed" as const, names: ["Billing Contact"] },
-};
-
 describeEachDatabase("a run's records", (database) => {
   let sandbox: Sandbox;
   let runId: string;
@@ -27,7 +21,7 @@ describeEachDatabase("a run's records", (database) => {
     sandbox = await startSampleSandbox(["apex-recipes"]);
     const { db } = database();
     const organisationId = await createOrganisationFor(db, sandbox, { name: "Apex Records" });
-    await saveAnswers(db, organisationId, managers);
+    await saveAnswers(db, organisationId, apexManagers);
     await syncNow(db, organisationId);
 
     // Glen's email changes, Jarrid stops being a manager and Lianna becomes one.

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { describeEachDatabase } from "@/lib/db/test-databases";
 import {
+  apexManagers,
   beforeRequest,
   createOrganisationFor,
   LATER_PAGE,
@@ -58,18 +59,12 @@ describeEachDatabase("a sync run that fails part-way", (database) => {
   test("rolls back People and positions when the database refuses the run's last statement", async () => {
     const { db } = database();
     const organisationId = await createOrganisationFor(db, apex, { name: "Apex Refused" });
-    const managers = {
-      filters: {
-        groups: [{ rules: [{ field: "Title", match: "contains" as const, values: ["manager"] }] }],
-      },
-      positions: { mode: "fixed" as const, names: ["Billing Contact"] },
-    };
-    await saveAnswers(db, organisationId, managers);
+    await saveAnswers(db, organisationId, apexManagers);
     await syncNow(db, organisationId);
     apex.org.update("Contact", GLEN, { Email: "glen.gair@ftc.gov" });
     // Eight updates and a new position: written first, then the run records fail.
     await saveAnswers(db, organisationId, {
-      ...managers,
+      ...apexManagers,
       positions: { mode: "fixed", names: ["Billing Contact", "Invoice Recipient"] },
     });
     const before = await snapshotPeople(db, organisationId);

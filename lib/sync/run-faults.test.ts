@@ -4,6 +4,7 @@ import { loadConnection } from "@/lib/salesforce-connections/store";
 import { lazySource } from "@/lib/sync/lazy-source";
 import { openContactSource } from "@/lib/sync/salesforce-source";
 import {
+  apexManagers,
   beforeRequest,
   createOrganisationFor,
   FIRST_PAGE,
@@ -19,12 +20,6 @@ import type { Sandbox } from "@/sandbox/index";
 // changed in Salesforce, so the failed run had something to write and must not have written it.
 
 const GLEN = "0035g000000000zAAA";
-const managers = {
-  filters: {
-    groups: [{ rules: [{ field: "Title", match: "contains" as const, values: ["manager"] }] }],
-  },
-  positions: { mode: "fixed" as const, names: ["Billing Contact"] },
-};
 
 describeEachDatabase("a sync run that meets a fault", (database) => {
   let sandbox: Sandbox;
@@ -49,7 +44,7 @@ describeEachDatabase("a sync run that meets a fault", (database) => {
     organisations += 1;
     const name = `Apex Faults ${organisations}`;
     const organisationId = await createOrganisationFor(db, sandbox, { name });
-    await saveAnswers(db, organisationId, managers);
+    await saveAnswers(db, organisationId, apexManagers);
     const first = await syncNow(db, organisationId);
     expect(first.status).toBe("succeeded");
     sandbox.org.update("Contact", GLEN, { Email: "glen.gair@ftc.gov" });
@@ -137,7 +132,7 @@ describeEachDatabase("a sync run that meets a fault", (database) => {
   test("reports a hidden field and a missing one before fetching anything", async () => {
     const { db, organisationId, before } = await syncedOrganisation();
     await saveAnswers(db, organisationId, {
-      ...managers,
+      ...apexManagers,
       filters: {
         groups: [
           {

@@ -3,11 +3,12 @@ import { describeEachDatabase } from "@/lib/db/test-databases";
 import { RunAlreadyGoing } from "@/lib/sync/errors";
 import { startRun } from "@/lib/sync/run";
 import {
+  apexManagers,
   createOrganisationFor,
   listPeople,
   previewNow,
-  saveAnswers,
   sandboxRecord,
+  saveAnswers,
   snapshotPeople,
   startSampleSandbox,
   syncNow,
@@ -15,13 +16,6 @@ import {
 import type { Sandbox } from "@/sandbox/index";
 
 // Runs over HTTP against the sandbox org seeded with apex-recipes, written to a real database.
-
-const managers = {
-  filters: {
-    groups: [{ rules: [{ field: "Title", match: "contains" as const, values: ["manager"] }] }],
-  },
-  positions: { mode: "fixed" as const, names: ["Billing Contact"] },
-};
 
 const noCounts = { create: 0, update: 0, unchanged: 0, archive: 0, delete: 0, skip: 0 };
 
@@ -37,7 +31,7 @@ describeEachDatabase("a sync run of apex-recipes", (database) => {
   test("writes exactly the contacts whose Title contains manager, and records the run", async () => {
     const { db } = database();
     const organisationId = await createOrganisationFor(db, sandbox, { name: "Apex Managers" });
-    const config = await saveAnswers(db, organisationId, managers);
+    const config = await saveAnswers(db, organisationId, apexManagers);
 
     const result = await syncNow(db, organisationId);
 
@@ -84,7 +78,7 @@ describeEachDatabase("a sync run of apex-recipes", (database) => {
   test("writes nothing the second time the same plan is applied", async () => {
     const { db } = database();
     const organisationId = await createOrganisationFor(db, sandbox, { name: "Apex Twice" });
-    await saveAnswers(db, organisationId, managers);
+    await saveAnswers(db, organisationId, apexManagers);
     const first = await syncNow(db, organisationId);
     const before = await snapshotPeople(db, organisationId);
 
@@ -102,7 +96,7 @@ describeEachDatabase("a sync run of apex-recipes", (database) => {
   test("a preview's counts are the next run's counts, and the preview writes nothing", async () => {
     const { db } = database();
     const organisationId = await createOrganisationFor(db, sandbox, { name: "Apex Preview" });
-    await saveAnswers(db, organisationId, managers);
+    await saveAnswers(db, organisationId, apexManagers);
     await syncNow(db, organisationId);
 
     const glen = sandboxRecord(sandbox, "Contact", "Email", "ggair1o@ftc.gov");
@@ -139,7 +133,7 @@ describeEachDatabase("a sync run of apex-recipes", (database) => {
   test("refuses to start a second run while one is going", async () => {
     const { db } = database();
     const organisationId = await createOrganisationFor(db, sandbox, { name: "Apex Busy" });
-    await saveAnswers(db, organisationId, managers);
+    await saveAnswers(db, organisationId, apexManagers);
     const first = await startRun(db, { organisationId, trigger: "manual", agentId: null });
 
     const second = startRun(db, { organisationId, trigger: "schedule", agentId: null });

@@ -91,6 +91,14 @@ export async function saveAnswers(
   return config;
 }
 
+/** apex-recipes' contacts whose Title contains "manager", as Billing Contacts: 8 People. */
+export const apexManagers = {
+  filters: {
+    groups: [{ rules: [{ field: "Title", match: "contains" as const, values: ["manager"] }] }],
+  },
+  positions: { mode: "fixed" as const, names: ["Billing Contact"] },
+} satisfies Partial<SyncConfig>;
+
 export const noRequirements: SyncConfig["additional"] = {
   customFieldMappings: [],
   rules: { requireEmail: false, requirePhone: false, onNoLongerMatching: "archive" },

@@ -69,16 +69,30 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
       on conflict do nothing`);
   }
 
-  const write: Record<PlanEntry["outcome"], ((batch: PlanEntry[]) => Promise<number>) | null> = {
-    create: (batch) => createPeople(tx, organisationId, runId, batch),
-    update: (batch) => updatePeople(tx, organisationId, runId, batch),
-    archive: (batch) => archivePeople(tx, organisationId, runId, batch),
-    delete: (batch) => deletePeople(tx, organisationId, batch),
-    unchanged: null,
-    skip: null,
+  // Each batch is kept as its rows' JSON, made as the entry is read: the entries themselves die
+  // young instead of living on in a batch until it is sent, which moved them into the old
+  // generation and made the collector mark the plan's index again for each batch.
+  type Batch = { json: string[]; write: (rows: string) => Promise<number> };
+  const writeOf = (outcome: PlanEntry["outcome"]): Batch["write"] | null => {
+    switch (outcome) {
+      case "create":
+        return (rows) => createPeople(tx, organisationId, runId, rows);
+      case "update":
+        return (rows) => updatePeople(tx, organisationId, runId, rows);
+      case "archive":
+        return (ids) => archivePeople(tx, organisationId, runId, ids);
+      case "delete":
+        return (ids) => deletePeople(tx, organisationId, ids);
+      default:
+        return null;
+    }
   };
-  const pending = new Map<PlanEntry["outcome"], PlanEntry[]>();
-  let records: PlanEntry[] = [];
+  const rowJson = (entry: PlanEntry) =>
+    entry.outcome === "archive" || entry.outcome === "delete"
+      ? JSON.stringify(entry.personId)
+      : JSON.stringify(rowOf(entry));
+  const pending = new Map<PlanEntry["outcome"], Batch>();
+  let records: string[] = [];
 
   // Statements go out one behind the other on each connection: while the database writes one
   // batch, the next is made. At most two are in flight on each; the first failure is thrown
@@ -99,14 +113,14 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
   const flush = async (outcome: PlanEntry["outcome"]) => {
     const batch = pending.get(outcome);
     pending.delete(outcome);
-    if (batch?.length) await send(write[outcome]!(batch), "people");
+    if (batch?.json.length) await send(batch.write(`[${batch.json.join(",")}]`), "people");
   };
   const flushRecords = async () => {
-    const batch = records;
+    const rows = `[${records.join(",")}]`;
     const first = seq;
     const statement = beside
-      ? beside.send((recordsTx) => writeRunRecords(recordsTx, runId, batch, first))
-      : writeRunRecords(tx, runId, batch, first);
+      ? beside.send((recordsTx) => writeRunRecords(recordsTx, runId, rows, first))
+      : writeRunRecords(tx, runId, rows, first);
     await send(statement, "records");
     seq += records.length;
     records = [];
@@ -115,13 +129,14 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
   let failure: { error: unknown } | undefined;
   try {
     for (const entry of plan.entries) {
-      if (write[entry.outcome]) {
-        const batch = pending.get(entry.outcome) ?? [];
-        pending.set(entry.outcome, batch);
-        batch.push(entry);
-        if (batch.length >= BATCH) await flush(entry.outcome);
+      const write = writeOf(entry.outcome);
+      if (write) {
+        let batch = pending.get(entry.outcome);
+        if (!batch) pending.set(entry.outcome, (batch = { json: [], write }));
+        batch.json.push(rowJson(entry));
+        if (batch.json.length >= BATCH) await flush(entry.outcome);
       }
-      records.push(entry);
+      records.push(JSON.stringify(recordOf(entry)));
       if (records.length >= BATCH) await flushRecords();
     }
     for (const outcome of [...pending.keys()]) await flush(outcome);
@@ -136,13 +151,8 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
   return { peopleWritten: written.people, recordsWritten: written.records };
 }
 
-async function createPeople(
-  tx: Transaction,
-  organisationId: string,
-  runId: string,
-  batch: PlanEntry[],
-) {
-  const rows = JSON.stringify(batch.map(rowOf));
+/** `rows`: a JSON array of rowOf's objects, as each statement below takes its batch. */
+async function createPeople(tx: Transaction, organisationId: string, runId: string, rows: string) {
   return count(
     tx.execute(sql`
       insert into people (organisation_id, customer_id, source, salesforce_contact_id, first_name,
@@ -154,13 +164,7 @@ async function createPeople(
   );
 }
 
-async function updatePeople(
-  tx: Transaction,
-  organisationId: string,
-  runId: string,
-  batch: PlanEntry[],
-) {
-  const rows = JSON.stringify(batch.map(rowOf));
+async function updatePeople(tx: Transaction, organisationId: string, runId: string, rows: string) {
   return count(
     tx.execute(sql`
       update people p set salesforce_contact_id = v.salesforce_contact_id,
@@ -172,13 +176,8 @@ async function updatePeople(
   );
 }
 
-async function archivePeople(
-  tx: Transaction,
-  organisationId: string,
-  runId: string,
-  batch: PlanEntry[],
-) {
-  const ids = JSON.stringify(batch.map((entry) => entry.personId!));
+/** `ids`: a JSON array of the People's ids. */
+async function archivePeople(tx: Transaction, organisationId: string, runId: string, ids: string) {
   return count(
     tx.execute(sql`
       update people set archived_at = now(), last_run_id = ${runId}::uuid, updated_at = now()
@@ -187,8 +186,7 @@ async function archivePeople(
   );
 }
 
-async function deletePeople(tx: Transaction, organisationId: string, batch: PlanEntry[]) {
-  const ids = JSON.stringify(batch.map((entry) => entry.personId!));
+async function deletePeople(tx: Transaction, organisationId: string, ids: string) {
   return count(
     tx.execute(sql`
       delete from people
@@ -204,13 +202,7 @@ async function deletePeople(tx: Transaction, organisationId: string, batch: Plan
  * per row took PostgreSQL 0.84 s for 117,558 records against 0.34 s this way (and node 0.30 s
  * against 0.11 s to make the batches).
  */
-async function writeRunRecords(
-  tx: Transaction,
-  runId: string,
-  batch: PlanEntry[],
-  firstSeq: number,
-) {
-  const rows = JSON.stringify(batch.map(recordOf));
+async function writeRunRecords(tx: Transaction, runId: string, rows: string, firstSeq: number) {
   return count(
     tx.execute(sql`
       insert into sync_run_records (run_id, seq, salesforce_contact_id, customer_id, person_id,

@@ -4,10 +4,10 @@ import { RunAlreadyGoing } from "@/lib/sync/errors";
 import { startRun } from "@/lib/sync/run";
 import {
   apexManagers,
+  changeApexManagers,
   createOrganisationFor,
   listPeople,
   previewNow,
-  sandboxRecord,
   saveAnswers,
   snapshotPeople,
   startSampleSandbox,
@@ -99,17 +99,7 @@ describeEachDatabase("a sync run of apex-recipes", (database) => {
     await saveAnswers(db, organisationId, apexManagers);
     await syncNow(db, organisationId);
 
-    const glen = sandboxRecord(sandbox, "Contact", "Email", "ggair1o@ftc.gov");
-    const jarrid = sandboxRecord(sandbox, "Contact", "Email", "jlinneyp@globo.com");
-    const lianna = sandboxRecord(sandbox, "Contact", "Email", "lsinisbury0@dropbox.com");
-    const restore = [
-      { id: String(glen.Id), values: { Email: glen.Email } },
-      { id: String(jarrid.Id), values: { Title: jarrid.Title } },
-      { id: String(lianna.Id), values: { Title: lianna.Title } },
-    ];
-    sandbox.org.update("Contact", String(glen.Id), { Email: "glen.gair@ftc.gov" });
-    sandbox.org.update("Contact", String(jarrid.Id), { Title: "Accountant" });
-    sandbox.org.update("Contact", String(lianna.Id), { Title: "Statistics Manager" });
+    const restore = changeApexManagers(sandbox);
     try {
       const before = await snapshotPeople(db, organisationId);
       const preview = await previewNow(db, organisationId);
@@ -126,7 +116,7 @@ describeEachDatabase("a sync run of apex-recipes", (database) => {
       expect(run.status === "succeeded" && run.run.counts).toEqual(preview.counts);
       expect(run.status === "succeeded" && run.peopleWritten).toBe(3);
     } finally {
-      for (const { id, values } of restore) sandbox.org.update("Contact", id, values);
+      restore();
     }
   });
 

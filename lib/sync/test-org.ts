@@ -174,6 +174,28 @@ export function sandboxRecord(sandbox: Sandbox, object: string, field: string, v
   return record;
 }
 
+/**
+ * Over apexManagers' 8 People, one of each change: Glen Gair's email changes (an update),
+ * Jarrid Linney stops being a manager (an archive) and Lianna Sinisbury becomes one (a create).
+ * Returns what puts the three contacts back.
+ */
+export function changeApexManagers(sandbox: Sandbox): () => void {
+  const glen = sandboxRecord(sandbox, "Contact", "Email", "ggair1o@ftc.gov");
+  const jarrid = sandboxRecord(sandbox, "Contact", "Email", "jlinneyp@globo.com");
+  const lianna = sandboxRecord(sandbox, "Contact", "Email", "lsinisbury0@dropbox.com");
+  const restore = [
+    { id: String(glen.Id), values: { Email: glen.Email } },
+    { id: String(jarrid.Id), values: { Title: jarrid.Title } },
+    { id: String(lianna.Id), values: { Title: lianna.Title } },
+  ];
+  sandbox.org.update("Contact", String(glen.Id), { Email: "glen.gair@ftc.gov" });
+  sandbox.org.update("Contact", String(jarrid.Id), { Title: "Accountant" });
+  sandbox.org.update("Contact", String(lianna.Id), { Title: "Statistics Manager" });
+  return () => {
+    for (const { id, values } of restore) sandbox.org.update("Contact", id, values);
+  };
+}
+
 /** The first page of the sync's own query (not a `SELECT COUNT()`), and any later page. */
 export const FIRST_PAGE = /\/query\?q=SELECT%20Id%2C/;
 export const LATER_PAGE = /\/query\/[^/?]+-\d+$/;

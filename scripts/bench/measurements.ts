@@ -83,7 +83,9 @@ export async function writeOnly(db: Database, organisationId: string) {
           first_name, last_name, email, phones, positions, custom_fields, archived_at,
           last_run_id, created_at, updated_at)
         select (e->>0)::uuid, ${organisationId}::uuid, (e->>1)::uuid, (e->>2)::person_source,
-          e->>3, e->>4, e->>5, e->>6, e->7, array(select jsonb_array_elements_text(e->8)),
+          e->>3, e->>4, e->>5, e->>6, e->7,
+          array(select t.p from jsonb_array_elements_text(e->8) with ordinality as t(p, n)
+            order by t.n),
           e->9, (e->>10)::timestamptz, (e->>11)::uuid, (e->>12)::timestamptz,
           (e->>13)::timestamptz
         from jsonb_array_elements(${batch}::jsonb) as r(e)`);

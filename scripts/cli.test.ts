@@ -10,7 +10,8 @@ import { childProcessEnv } from "@/lib/env";
 import { passwordlessUrl } from "@/lib/jobs/connection-url";
 import { defaultSyncConfig } from "@/lib/sync/config";
 import { exportSyncConfig } from "@/lib/sync/config-format";
-import { snapshotPeople, startSampleSandbox } from "@/lib/sync/test-org";
+import { emptyCounts } from "@/lib/sync/plan-types";
+import { organisationFileFor, snapshotPeople, startSampleSandbox } from "@/lib/sync/test-org";
 import type { Sandbox } from "@/sandbox/index";
 
 // `npm run cli` as an agent runs it: a process of its own on the test database, each command
@@ -56,25 +57,7 @@ describeEachDatabase("npm run cli", (database) => {
     const name = `CLI Apex ${database().kind}`;
     const accounts = sandbox.org.records("Account").filter((account) => !account.IsDeleted);
     const orgFile = path.join(folder, `${database().kind}-org.json`);
-    await writeFile(
-      orgFile,
-      JSON.stringify({
-        format: "contact-sync-organisation",
-        formatVersion: 1,
-        organisation: { name, defaultCountry: "US" },
-        customers: accounts.map((account) => ({
-          key: String(account.Id),
-          name: String(account.Name),
-          salesforceAccountId: String(account.Id),
-        })),
-        salesforce: {
-          authFlow: "client_credentials",
-          loginUrl: sandbox.loginUrl,
-          clientId: sandbox.clientId,
-          clientSecret: sandbox.clientSecret,
-        },
-      }),
-    );
+    await writeFile(orgFile, JSON.stringify(organisationFileFor(sandbox, { name })));
     const configFile = path.join(folder, `${database().kind}-config.json`);
     await writeFile(
       configFile,
@@ -94,14 +77,7 @@ describeEachDatabase("npm run cli", (database) => {
 
     const preview = await cliJson("preview", name);
     // apex-recipes has 150 contacts, each on an account.
-    expect(preview.counts).toEqual({
-      create: 150,
-      update: 0,
-      unchanged: 0,
-      archive: 0,
-      delete: 0,
-      skip: 0,
-    });
+    expect(preview.counts).toEqual({ ...emptyCounts(), create: 150 });
     const first = await cliJson("sync", name);
     expect(first.status).toBe("succeeded");
     expect(first.counts).toEqual(preview.counts);

@@ -51,13 +51,14 @@ export async function startPostgresTestDatabase(
   };
 }
 
+type DatabaseKind = {
+  kind: TestDatabase["kind"];
+  start: (options?: StartOptions) => Promise<TestDatabase>;
+};
+
 export function testDatabaseKinds() {
   const url = testEnv().TEST_DATABASE_URL;
-  type Kind = {
-    kind: TestDatabase["kind"];
-    start: (options?: StartOptions) => Promise<TestDatabase>;
-  };
-  const kinds: Kind[] = [{ kind: "pglite", start: startPgliteTestDatabase }];
+  const kinds: DatabaseKind[] = [{ kind: "pglite", start: startPgliteTestDatabase }];
   if (url)
     kinds.push({ kind: "postgres", start: (options) => startPostgresTestDatabase(url, options) });
   return kinds;

@@ -82,26 +82,17 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
   // Each batch is kept as its rows' JSON, made as the entry is read: the entries themselves die
   // young instead of living on in a batch until it is sent, which moved them into the old
   // generation and made the collector mark the plan's index again for each batch.
-  type Batch = { json: string[]; write: (rows: string) => Promise<number> };
-  const writeOf = (outcome: PlanEntry["outcome"]): Batch["write"] | null => {
-    switch (outcome) {
-      case "create":
-        return (rows) => createPeople(tx, organisationId, runId, rows);
-      case "update":
-        return (rows) => updatePeople(tx, organisationId, runId, rows);
-      case "archive":
-        return (ids) => archivePeople(tx, organisationId, runId, ids);
-      case "delete":
-        return (ids) => deletePeople(tx, organisationId, ids);
-      default:
-        return null;
-    }
+  const write: Partial<Record<PlanEntry["outcome"], (rows: string) => Promise<number>>> = {
+    create: (rows) => createPeople(tx, organisationId, runId, rows),
+    update: (rows) => updatePeople(tx, organisationId, runId, rows),
+    archive: (ids) => archivePeople(tx, organisationId, runId, ids),
+    delete: (ids) => deletePeople(tx, organisationId, ids),
   };
   const rowJson = (entry: PlanEntry) =>
     entry.outcome === "archive" || entry.outcome === "delete"
       ? JSON.stringify(entry.personId)
       : JSON.stringify(rowOf(entry));
-  const pending = new Map<PlanEntry["outcome"], Batch>();
+  const pending = new Map<PlanEntry["outcome"], string[]>();
   let records: string[] = [];
 
   // Statements go out one behind the other on each connection: while the database writes one
@@ -121,9 +112,9 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
     if (queue.length >= 2) await queue.shift();
   };
   const flush = async (outcome: PlanEntry["outcome"]) => {
-    const batch = pending.get(outcome);
+    const rows = pending.get(outcome);
     pending.delete(outcome);
-    if (batch?.json.length) await send(batch.write(`[${batch.json.join(",")}]`), "people");
+    if (rows?.length) await send(write[outcome]!(`[${rows.join(",")}]`), "people");
   };
   const flushRecords = async () => {
     const rows = `[${records.join(",")}]`;
@@ -139,12 +130,11 @@ export async function applyPlan(tx: Transaction, input: ApplyInput): Promise<App
   let failure: { error: unknown } | undefined;
   try {
     for (const entry of plan.entries) {
-      const write = writeOf(entry.outcome);
-      if (write) {
-        let batch = pending.get(entry.outcome);
-        if (!batch) pending.set(entry.outcome, (batch = { json: [], write }));
-        batch.json.push(rowJson(entry));
-        if (batch.json.length >= BATCH) await flush(entry.outcome);
+      if (write[entry.outcome]) {
+        let rows = pending.get(entry.outcome);
+        if (!rows) pending.set(entry.outcome, (rows = []));
+        rows.push(rowJson(entry));
+        if (rows.length >= BATCH) await flush(entry.outcome);
       }
       records.push(JSON.stringify(recordOf(entry)));
       if (records.length >= BATCH) await flushRecords();

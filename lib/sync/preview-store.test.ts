@@ -4,6 +4,7 @@ import { describeEachDatabase } from "@/lib/db/test-databases";
 import { defaultSyncConfig } from "@/lib/sync/config";
 import { lazySource } from "@/lib/sync/lazy-source";
 import { listPreviewEntries } from "@/lib/sync/preview-entries";
+import { emptyCounts } from "@/lib/sync/plan-types";
 import type { FirstLookRow } from "@/lib/sync/preview-first-look";
 import { computePreview, createPreview, findPreview } from "@/lib/sync/preview-store";
 import { openContactSource } from "@/lib/sync/salesforce-source";
@@ -50,14 +51,7 @@ describeEachDatabase("computePreview", (database) => {
     );
     const preview = (await findPreview(db, created.id))!;
     expect(preview.status).toBe("ready");
-    expect(preview.counts).toEqual({
-      create: 150,
-      update: 0,
-      unchanged: 0,
-      archive: 0,
-      delete: 0,
-      skip: 0,
-    });
+    expect(preview.counts).toEqual({ ...emptyCounts(), create: 150 });
 
     const page = await listPreviewEntries(db, preview.id, {
       page: 1,

@@ -46,12 +46,18 @@ export async function createOrganisationFor(
   sandbox: Sandbox,
   setup: OrganisationSetup,
 ): Promise<string> {
+  const { organisation } = await importOrganisation(db, organisationFileFor(sandbox, setup));
+  return organisation.id;
+}
+
+/** The organisation file createOrganisationFor imports, connected to the sandbox org. */
+export function organisationFileFor(sandbox: Sandbox, setup: OrganisationSetup): OrganisationFile {
   const parentOf = new Map<string, string>();
   (setup.groups ?? []).forEach((group, i) =>
     group.accountIds.forEach((id) => parentOf.set(id, `group-${i}`)),
   );
   const accounts = sandbox.org.records("Account").filter((account) => !account.IsDeleted);
-  const file = organisationFileSchema.parse({
+  return organisationFileSchema.parse({
     format: "contact-sync-organisation",
     formatVersion: 1,
     organisation: { name: setup.name, defaultCountry: "US" },
@@ -73,8 +79,6 @@ export async function createOrganisationFor(
       clientSecret: sandbox.clientSecret,
     },
   });
-  const { organisation } = await importOrganisation(db, file);
-  return organisation.id;
 }
 
 /** Saves the default answers with these changed, as the organisation's next config version. */

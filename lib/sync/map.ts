@@ -70,7 +70,7 @@ export function mapRow(row: SyncRow, context: SyncContext): MappedRow {
   const country = chooseCountry(row, context.defaultCountry);
   const { phones, traces } = collectPhones(context.config.phones, row, country.code);
   const result = placeRow(row, contact, phones, context);
-  const warnings = result.placement ? warnPhones(traces, contact) : [];
+  const warnings = result.placement ? warnPhones(traces, contact) : NO_WARNINGS;
   return { row, contact, country, phoneTraces: traces, result, warnings };
 }
 
@@ -112,8 +112,20 @@ function skipWith(scope: Skip["scope"], row: SyncRow, reason: string) {
 
 function chooseCountry(row: SyncRow, defaultCountry: string): MappedRow["country"] {
   const mailing = resolveCountryCode(readText(readRecordField(row.contact, "MailingCountry")));
-  if (mailing) return { code: mailing, from: "mailingCountry" };
-  return { code: resolveCountryCode(defaultCountry), from: "default" };
+  if (mailing) return countryChoice(mailing, "mailingCountry");
+  return countryChoice(resolveCountryCode(defaultCountry), "default");
+}
+
+// One frozen choice per country and source, shared by the rows that make it (twice a record).
+const choices: Record<
+  MappedRow["country"]["from"],
+  Map<CountryCode | null, MappedRow["country"]>
+> = { mailingCountry: new Map(), default: new Map() };
+
+function countryChoice(code: CountryCode | null, from: MappedRow["country"]["from"]) {
+  let choice = choices[from].get(code);
+  if (!choice) choices[from].set(code, (choice = Object.freeze({ code, from })));
+  return choice;
 }
 
 /** Reasons that hold for the contact wherever it would land. */
@@ -215,13 +227,20 @@ function buildPerson(
   return { person, steps: positions.steps };
 }
 
+// Shared by every row without a warning (nearly all of them); nothing adds to a row's warnings.
+const NO_WARNINGS: PhoneWarning[] = Object.freeze([]) as unknown as PhoneWarning[];
+
 function warnPhones(traces: PhoneTrace[], contact: ContactSummary): PhoneWarning[] {
-  return traces
-    .filter((trace) => trace.outcome === "unreadable")
-    .map((trace) => ({
+  let warnings = NO_WARNINGS;
+  for (const trace of traces) {
+    if (trace.outcome !== "unreadable") continue;
+    if (warnings === NO_WARNINGS) warnings = [];
+    warnings.push({
       contactId: contact.id,
       field: trace.field,
       raw: trace.raw ?? "",
       message: `${trace.field} of ${contact.name} is "${trace.raw}", which is not a phone number we can read; it is kept as written.`,
-    }));
+    });
+  }
+  return warnings;
 }

@@ -98,7 +98,9 @@ export function collectPhones(
 ): CollectedPhones {
   const phones: PhoneNumber[] = [];
   const traces: PhoneTrace[] = [];
-  const firstFieldByKey = new Map<string, string>();
+  // The kept numbers' keys, in the order of `phones`: a sync has a handful of phone fields, so a
+  // scan of this beats a Map made for every record.
+  const keys: string[] = [];
 
   for (const { field, type } of fields) {
     const raw = readText(readRowField(row, field));
@@ -109,13 +111,20 @@ export function collectPhones(
 
     const e164 = normalisePhone(raw, country);
     const key = e164 ?? `raw:${raw.toLowerCase().replace(/\s+/g, "")}`;
-    const sameAs = firstFieldByKey.get(key);
-    if (sameAs) {
-      traces.push({ field, type, raw, e164, outcome: "duplicate", sameAs });
+    const same = keys.indexOf(key);
+    if (same >= 0) {
+      traces.push({
+        field,
+        type,
+        raw,
+        e164,
+        outcome: "duplicate",
+        sameAs: phones[same]!.sourceField,
+      });
       continue;
     }
 
-    firstFieldByKey.set(key, field);
+    keys.push(key);
     phones.push({ type, raw, e164, sourceField: field });
     const outcome = e164 ? "normalised" : "unreadable";
     traces.push({ field, type, raw, e164, outcome, sameAs: null });

@@ -15,7 +15,7 @@ import {
   rereadable,
 } from "@/lib/sync/plan-types";
 import { sortPositions } from "@/lib/sync/positions";
-import { readSyncRow, type SalesforceRecord } from "@/lib/sync/record";
+import { readSyncRow, type SalesforceRecord, type SyncRow } from "@/lib/sync/record";
 
 /**
  * The streaming planner: pages of records go in as they arrive, the plan comes out at the end.
@@ -26,8 +26,10 @@ export type PlannerInput = SyncContextInput & { existingPeople: Iterable<Existin
 
 export type Planner = {
   add: (records: Iterable<SalesforceRecord>) => void;
-  /** The phone numbers `add` would parse for these records (to parse them elsewhere first). */
-  phoneLookups: (records: Iterable<SalesforceRecord>) => PhoneLookup[];
+  /** As `add`, for records already read as rows (see `phoneLookups`). */
+  addRows: (rows: Iterable<SyncRow>) => void;
+  /** The phone numbers `addRows` would parse for these rows (to parse them elsewhere first). */
+  phoneLookups: (rows: Iterable<SyncRow>) => PhoneLookup[];
   /** The existing synced People with these ids, for folding merges. */
   existingByIds: (ids: Set<string>) => Map<string, ExistingPerson>;
   /** The plan with its entries made as they are read; see PlanOutline. */
@@ -71,6 +73,12 @@ export function createPlannerFor(
   const accumulator = new Accumulator(context.knownPositions);
   let received = 0;
 
+  const addRows = (rows: Iterable<SyncRow>) => {
+    for (const row of rows) {
+      received += 1;
+      accumulator.take(mapRow(row, context));
+    }
+  };
   const add = (records: Iterable<SalesforceRecord>) => {
     for (const record of records) {
       received += 1;
@@ -147,13 +155,20 @@ export function createPlannerFor(
     };
   };
 
-  const phoneLookups = (records: Iterable<SalesforceRecord>) => {
+  const phoneLookups = (rows: Iterable<SyncRow>) => {
     const lookups: PhoneLookup[] = [];
-    for (const record of records) phoneLookupsOf(readSyncRow(record), context, lookups);
+    for (const row of rows) phoneLookupsOf(row, context, lookups);
     return lookups;
   };
 
-  return { add, phoneLookups, existingByIds, outline, finish: () => materialisePlan(outline()) };
+  return {
+    add,
+    addRows,
+    phoneLookups,
+    existingByIds,
+    outline,
+    finish: () => materialisePlan(outline()),
+  };
 }
 
 function skipEntry(key: string, skips: Accumulator["skips"]): PlanEntry | undefined {

@@ -48,7 +48,9 @@ describeEachDatabase("a full run with phones on a worker thread", (database) => 
 
   test("writes exactly the People of a run that parses them itself, over several pages", async () => {
     const { db } = database();
+    // Multi-account: a contact on several accounts comes once per account, its numbers asked once.
     const answers = {
+      multiAccount: { enabled: true, includeInactiveRelations: false },
       additional: noRequirements,
       phones: [
         { field: "Phone", type: "work" as const },

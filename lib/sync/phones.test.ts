@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { resolveCountryCode } from "@/lib/sync/countries";
-import { collectPhones, normalisePhone } from "@/lib/sync/phones";
+import { collectPhones, normalisePhone, uniqueLookups } from "@/lib/sync/phones";
 import { readSyncRow } from "@/lib/sync/record";
 
 describe("resolveCountryCode", () => {
@@ -83,4 +83,22 @@ describe("collectPhones", () => {
       ["AssistantPhone", "blank", null],
     ]);
   });
+});
+
+test("a page's lookups ask each number once in each country, in the order first asked", () => {
+  const lookups = uniqueLookups([
+    ["(415) 555-2671", "US"],
+    ["020 7946 0018", "GB"],
+    ["(415) 555-2671", "US"],
+    ["(415) 555-2671", "CA"],
+    ["020 7946 0018", null],
+    ["020 7946 0018", "GB"],
+  ]);
+
+  expect(lookups).toEqual([
+    ["(415) 555-2671", "US"],
+    ["020 7946 0018", "GB"],
+    ["(415) 555-2671", "CA"],
+    ["020 7946 0018", null],
+  ]);
 });

@@ -82,6 +82,25 @@ export function phoneLookups(
   }
 }
 
+/**
+ * The lookups with each number asked once: a contact on several accounts comes as one row per
+ * account, usually in one page (a quarter of a 100,000-contact run's lookups repeated one in
+ * the same page: 38,114 of 148,964).
+ */
+export function uniqueLookups(lookups: PhoneLookup[]): PhoneLookup[] {
+  const asked = new Map<CountryCode | null, Set<string>>();
+  const unique: PhoneLookup[] = [];
+  for (const lookup of lookups) {
+    const [raw, country] = lookup;
+    let numbers = asked.get(country);
+    if (!numbers) asked.set(country, (numbers = new Set()));
+    if (numbers.has(raw)) continue;
+    numbers.add(raw);
+    unique.push(lookup);
+  }
+  return unique;
+}
+
 /** Answers worked out elsewhere (a worker thread), so `normalisePhone` finds them known. */
 export function rememberPhones(lookups: PhoneLookup[], answers: (string | null)[]): void {
   for (let i = 0; i < lookups.length; i++) {

@@ -1,7 +1,7 @@
 import { createSyncContext, type SyncContext, type SyncContextInput } from "@/lib/sync/context";
 import type { SyncCustomer } from "@/lib/sync/customers";
 import { mapRow, phoneLookupsOf } from "@/lib/sync/map";
-import type { PhoneLookup } from "@/lib/sync/phones";
+import { type PhoneLookup, uniqueLookups } from "@/lib/sync/phones";
 import { comparePerson, type ExistingPerson } from "@/lib/sync/person-diff";
 import { flatKey, type PlacedPerson, PersonRows } from "@/lib/sync/person-row";
 import { Accumulator, contactKey, personKey, summarisePlaced } from "@/lib/sync/plan-accumulate";
@@ -158,7 +158,7 @@ export function createPlannerFor(
   const phoneLookups = (rows: Iterable<SyncRow>) => {
     const lookups: PhoneLookup[] = [];
     for (const row of rows) phoneLookupsOf(row, context, lookups);
-    return lookups;
+    return uniqueLookups(lookups);
   };
 
   return {

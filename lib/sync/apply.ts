@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
+import { SyncError } from "@/lib/sync/errors";
 import type { PlanEntry, ReadablePlan } from "@/lib/sync/plan-types";
 import type { RecordsBeside } from "@/lib/sync/records-beside";
 
@@ -183,7 +184,14 @@ class JsonBatch {
   }
 }
 
-/** `rows`: a JSON array of rowOf's arrays, as each statement below takes its batch. */
+/**
+ * `rows`: a JSON array of rowOf's arrays, as each statement below takes its batch. A plan
+ * creates only People it did not find, and one run at a time writes an organisation's People,
+ * so a create that meets an existing person means something else wrote it meanwhile: the run
+ * fails and says so, rather than skip the row (`on conflict do nothing`, as this was once
+ * written, also cost the database about 14% more per row: 1.78 s against 1.55-1.58 s for
+ * 108,000 rows).
+ */
 async function createPeople(tx: Transaction, organisationId: string, runId: string, rows: string) {
   return count(
     tx.execute(sql`
@@ -191,9 +199,20 @@ async function createPeople(tx: Transaction, organisationId: string, runId: stri
         last_name, email, phones, positions, custom_fields, last_run_id)
       select ${organisationId}::uuid, v.customer_id, 'salesforce', v.salesforce_contact_id,
         v.first_name, v.last_name, v.email, v.phones, v.positions, v.custom_fields, ${runId}::uuid
-      from ${peopleRows(rows)}
-      on conflict (organisation_id, customer_id, salesforce_contact_id) do nothing`),
-  );
+      from ${peopleRows(rows)}`),
+  ).catch((error: unknown) => {
+    if (isUniqueViolation(error, "people_synced_unique")) {
+      throw new SyncError(
+        "A person this run was creating was written by something else while the run applied its changes; nothing was changed. Run the sync again.",
+      );
+    }
+    throw error;
+  });
+}
+
+function isUniqueViolation(error: unknown, constraint: string) {
+  const { code, constraint_name } = (error ?? {}) as { code?: string; constraint_name?: string };
+  return code === "23505" && constraint_name === constraint;
 }
 
 async function updatePeople(tx: Transaction, organisationId: string, runId: string, rows: string) {

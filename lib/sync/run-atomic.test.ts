@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { customers, people } from "@/lib/db/schema";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { describeEachDatabase } from "@/lib/db/test-databases";
 import {
@@ -54,6 +55,53 @@ describeEachDatabase("a sync run that fails part-way", (database) => {
     );
     expect(result.run.processed).toBe(2_000);
     expect(await snapshotPeople(db, organisationId)).toEqual(before);
+  });
+
+  test("fails, writing nothing, when a person it creates was written by something else meanwhile", async () => {
+    const { db } = database();
+    const organisationId = await createOrganisationFor(db, generated, {
+      name: "Written Meanwhile",
+    });
+    await saveAnswers(db, organisationId, {});
+    const contact = generated.org
+      .records("Contact")
+      .find((c) => !c.IsDeleted && c.Email && c.AccountId)!;
+    const [customer] = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(
+        and(
+          eq(customers.organisationId, organisationId),
+          eq(customers.salesforceAccountId, String(contact.AccountId)),
+        ),
+      );
+
+    // While the run reads its second page, its People already loaded, another writer adds the
+    // person the run is about to create (sent at once: a drizzle query runs when awaited).
+    let written: Promise<unknown> = Promise.resolve();
+    const stopWatching = beforeRequest(LATER_PAGE, () => {
+      written = db
+        .insert(people)
+        .values({
+          organisationId,
+          customerId: customer!.id,
+          source: "salesforce",
+          salesforceContactId: String(contact.Id),
+          lastName: "Written meanwhile",
+        })
+        .execute();
+    });
+    const result = await syncNow(db, organisationId).finally(stopWatching);
+    await written;
+
+    expect(result.status).toBe("failed");
+    expect(result.run.error).toBe(
+      "A person this run was creating was written by something else while the run applied its changes; nothing was changed. Run the sync again.",
+    );
+    const after = await snapshotPeople(db, organisationId);
+    expect(after.map((person) => [person.salesforceContactId, person.lastName])).toEqual([
+      [String(contact.Id), "Written meanwhile"],
+    ]);
   });
 
   test("rolls back People and positions when the database refuses the run's last statement", async () => {

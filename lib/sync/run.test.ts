@@ -28,6 +28,50 @@ describeEachDatabase("a sync run of apex-recipes", (database) => {
     await sandbox?.close();
   });
 
+  test("stores names in any script, with quotes, backslashes and line separators, as Salesforce has them", async () => {
+    const { db } = database();
+    const organisationId = await createOrganisationFor(db, sandbox, { name: "Apex Unicode" });
+    await saveAnswers(db, organisationId, apexManagers);
+    const glen = "0035g000000000zAAA";
+    const jarrid = "0035g000000000QAAQ";
+    const before = [glen, jarrid].map((id) => ({ ...sandbox.org.get("Contact", id)! }));
+    const stored = async (id: string) => {
+      const person = (await listPeople(db, organisationId)).find(
+        (p) => p.salesforceContactId === id,
+      );
+      return [person?.firstName, person?.lastName];
+    };
+
+    try {
+      // Surrogate pairs (four bytes in UTF-8), CJK and Cyrillic, a combining accent, JSON's
+      // own quotes and backslashes, and U+2028 inside a name: each row of a batch travels as
+      // UTF-8 bytes (lib/sync/apply.ts).
+      sandbox.org.update("Contact", glen, {
+        FirstName: 'Glen 😀 "G"',
+        LastName: "Gair\\李\u2028Ölund",
+      });
+      sandbox.org.update("Contact", jarrid, {
+        FirstName: "Jarrid Ольга",
+        LastName: "Linney 山田 e\u0301",
+      });
+      expect((await syncNow(db, organisationId)).status).toBe("succeeded");
+      expect(await stored(glen)).toEqual(['Glen 😀 "G"', "Gair\\李\u2028Ölund"]);
+      expect(await stored(jarrid)).toEqual(["Jarrid Ольга", "Linney 山田 e\u0301"]);
+
+      sandbox.org.update("Contact", glen, { LastName: "Gair 🎉\u2029Ünd" });
+      const updated = await syncNow(db, organisationId);
+      expect(updated.status === "succeeded" && updated.plan.counts.update).toBe(1);
+      expect(await stored(glen)).toEqual(['Glen 😀 "G"', "Gair 🎉\u2029Ünd"]);
+    } finally {
+      for (const record of before) {
+        sandbox.org.update("Contact", String(record.Id), {
+          FirstName: record.FirstName,
+          LastName: record.LastName,
+        });
+      }
+    }
+  });
+
   test("writes exactly the contacts whose Title contains manager, and records the run", async () => {
     const { db } = database();
     const organisationId = await createOrganisationFor(db, sandbox, { name: "Apex Managers" });

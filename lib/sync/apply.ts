@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/lib/db/client";
-import { SyncError } from "@/lib/sync/errors";
+import { PersonWrittenMeanwhile } from "@/lib/sync/errors";
 import type { PlanEntry, ReadablePlan } from "@/lib/sync/plan-types";
 import type { RecordsBeside } from "@/lib/sync/records-beside";
 
@@ -201,11 +201,7 @@ async function createPeople(tx: Transaction, organisationId: string, runId: stri
         v.first_name, v.last_name, v.email, v.phones, v.positions, v.custom_fields, ${runId}::uuid
       from ${peopleRows(rows)}`),
   ).catch((error: unknown) => {
-    if (isUniqueViolation(error, "people_synced_unique")) {
-      throw new SyncError(
-        "A person this run was creating was written by something else while the run applied its changes; nothing was changed. Run the sync again.",
-      );
-    }
+    if (isUniqueViolation(error, "people_synced_unique")) throw new PersonWrittenMeanwhile();
     throw error;
   });
 }

@@ -10,7 +10,7 @@ import { applyPlan } from "@/lib/sync/apply";
 import { openRecordsBeside } from "@/lib/sync/records-beside";
 import { computePlanOutline, type Progress } from "@/lib/sync/compute-plan";
 import { configVersionById, currentConfig } from "@/lib/sync/config-store";
-import { RunAlreadyGoing, SyncError } from "@/lib/sync/errors";
+import { PersonWrittenMeanwhile, RunAlreadyGoing, SyncError } from "@/lib/sync/errors";
 import { pauseIfApiLimit } from "@/lib/sync/budget/pause-run";
 import { type PreparedRun, prepareRun, type RunOptions } from "@/lib/sync/incremental/prepare-run";
 import type { ReadablePlan } from "@/lib/sync/plan-types";
@@ -173,7 +173,7 @@ export async function executeRun(
   } catch (error) {
     const paused = await pauseIfApiLimit(db, run, error, prepared?.mode ?? "full");
     if (paused) return paused;
-    const message = failureMessage(error, log);
+    const message = failureMessage(error, log, prepared?.mode ?? "full");
     const [failed] = await db
       .update(syncRuns)
       .set({ status: "failed", error: message, finishedAt: new Date() })
@@ -183,7 +183,15 @@ export async function executeRun(
   }
 }
 
-function failureMessage(error: unknown, log: ReturnType<typeof logger>) {
+function failureMessage(
+  error: unknown,
+  log: ReturnType<typeof logger>,
+  mode: "full" | "incremental",
+) {
+  if (error instanceof PersonWrittenMeanwhile) {
+    log.warn({ reason: error.message }, "run failed");
+    return error.messageFor(mode);
+  }
   if (error instanceof SyncError || (error instanceof Error && error.name === "SalesforceError")) {
     log.warn({ reason: error.message }, "run failed");
     return error instanceof SyncError ? error.message : salesforceFailure(error);

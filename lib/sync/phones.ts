@@ -132,14 +132,8 @@ export function collectPhones(
     const key = e164 ?? `raw:${raw.toLowerCase().replace(/\s+/g, "")}`;
     const same = keys.indexOf(key);
     if (same >= 0) {
-      traces.push({
-        field,
-        type,
-        raw,
-        e164,
-        outcome: "duplicate",
-        sameAs: phones[same]!.sourceField,
-      });
+      const sameAs = phones[same]!.sourceField;
+      traces.push({ field, type, raw, e164, outcome: "duplicate", sameAs });
       continue;
     }
 

@@ -79,12 +79,7 @@ export function createPlannerFor(
       accumulator.take(mapRow(row, context));
     }
   };
-  const add = (records: Iterable<SalesforceRecord>) => {
-    for (const record of records) {
-      received += 1;
-      accumulator.take(mapRow(readSyncRow(record), context));
-    }
-  };
+  const add = (records: Iterable<SalesforceRecord>) => addRows(Array.from(records, readSyncRow));
 
   const outline = (): PlanOutline => {
     const counts = emptyCounts();

@@ -183,17 +183,10 @@ export async function executeRun(
   }
 }
 
-function failureMessage(
-  error: unknown,
-  log: ReturnType<typeof logger>,
-  mode: "full" | "incremental",
-) {
-  if (error instanceof PersonWrittenMeanwhile) {
-    log.warn({ reason: error.message }, "run failed");
-    return error.messageFor(mode);
-  }
+function failureMessage(error: unknown, log: ReturnType<typeof logger>, mode: PreparedRun["mode"]) {
   if (error instanceof SyncError || (error instanceof Error && error.name === "SalesforceError")) {
     log.warn({ reason: error.message }, "run failed");
+    if (error instanceof PersonWrittenMeanwhile) return error.messageFor(mode);
     return error instanceof SyncError ? error.message : salesforceFailure(error);
   }
   const eventId = randomUUID();

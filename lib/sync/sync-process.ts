@@ -16,11 +16,11 @@ import { type PhoneNormaliser, startPhoneWorker } from "@/lib/sync/phone-worker"
  *
  * Allocation-site pretenuring is turned off. V8 watches which allocation sites make objects that
  * survive a young-generation collection and, past a threshold, allocates that site's objects
- * straight into the old generation. A run's records survive a collection or two early on (the
- * first page waits while the customers load), so V8 sometimes marked the record builder's sites
- * long-lived for the rest of the run: every record and, through them, every field of every
- * CSV row was then kept until a full collection (at 100,000 contacts: 170-200 MB promoted in
- * the plan phase against 70 MB without, and six full collections against three; a fetch alone
+ * straight into the old generation. Now and then a run's first records survived a collection or
+ * two (why those did was not pinned down), and V8 marked the record builder's sites long-lived
+ * for the rest of the run: every record and, through them, every field of every CSV row was
+ * then kept until a full collection (at 100,000 contacts: 170-200 MB promoted in the plan phase
+ * against 70 MB without, and six or seven full collections against three or four; a fetch alone
  * never tripped it). Whether it tripped depended on timing, which made runs bimodal.
  */
 export function prepareSyncProcess(): { phones: PhoneNormaliser } {
